@@ -1,0 +1,70 @@
+//! The command line: argument definitions (clap derive, doc comments as help) and one file per command.
+
+pub mod args;
+pub mod build;
+pub mod init;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Build a landlord's annual complaints report as an accessible website.
+///
+/// redress reads a site folder (site.toml, data/*.toml, content/*.md) and writes the annual complaints performance and
+/// service improvement report required by the Housing Ombudsman's Complaint Handling Code (provisions 8.1 and 8.2)
+/// as a static website: every measure computed from counts, every table downloadable, every page accessible.
+#[derive(Debug, Parser)]
+#[command(
+    name = "redress",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_long_help = "Examples:\n  redress init my-report     Start a new site from the example report\n  redress build --root my-report\n                             Build it into my-report/public\n\nExit status: 0 success, 1 the site has errors (all are listed), 2 redress could not do its job."
+)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder.
+    Build(build::BuildArgs),
+    /// Create a new site from the example report.
+    Init(init::InitArgs),
+}
+
+/// Exit status: the site had errors.
+pub const EXIT_SITE_ERRORS: u8 = 1;
+/// Exit status: redress could not do its job (I/O, a folder it does not own, bad arguments).
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Init(a) => init::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

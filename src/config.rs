@@ -1,0 +1,139 @@
+//! `site.toml`: who the landlord is, the report period, how to complain, and build options.
+//!
+//! These structs mirror the file exactly (unknown keys are errors); checks that need more than one value, such as
+//! the period's label matching the data, live in [`crate::model`].
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::data::date::Date;
+
+/// The whole of `site.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The report's title; a default is derived from the period when absent.
+    pub title: Option<String>,
+    /// BCP 47 language tag of the pages.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Where the site will be published; used only for the canonical link, never for navigation.
+    pub base_url: Option<String>,
+    /// `#rrggbb` brand colour.
+    pub brand_colour: Option<Spanned<String>>,
+    /// Name of the folder under `themes/` whose files override the built-in theme.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// The landlord.
+    pub landlord: Landlord,
+    /// The report year.
+    pub period: Period,
+    /// How residents complain: shown on every page (Code 3.1-3.3 ask that the route is easy to find).
+    pub contact: Contact,
+    /// Fields for the accessibility statement.
+    #[serde(default)]
+    pub accessibility: Accessibility,
+    /// Build options.
+    #[serde(default)]
+    pub build: BuildOptions,
+}
+
+/// The landlord publishing the report.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Landlord {
+    /// Name as residents know it.
+    pub name: String,
+    /// What the governing body is called ("Board", "Cabinet").
+    pub governing_body: String,
+    /// Main website.
+    pub website: Option<String>,
+    /// Registration with the Regulator of Social Housing, as it should be printed.
+    pub registration: Option<String>,
+}
+
+/// The report year.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// "2025-26".
+    pub label: Spanned<String>,
+    /// First day.
+    pub start: Spanned<Date>,
+    /// Last day.
+    pub end: Spanned<Date>,
+}
+
+/// The complaint route.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Phone number.
+    pub phone: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Address of the online form.
+    pub web_form: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// Opening hours of the phone line.
+    pub hours: Option<String>,
+    /// Relay UK number.
+    pub text_relay: Option<String>,
+}
+
+/// Inputs to the accessibility statement.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// Who to tell about a problem; defaults to the complaints email.
+    pub contact: Option<String>,
+    /// When the statement was last reviewed; defaults to the end of the period.
+    pub reviewed: Option<Date>,
+    /// Known problems, one sentence each.
+    #[serde(default)]
+    pub known_issues: Vec<String>,
+}
+
+/// Build options.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildOptions {
+    /// Output folder relative to the site root.
+    #[serde(default = "default_output")]
+    pub output: String,
+    /// Let raw HTML in markdown through. Off by default: a pasted `<script>` must not reach residents' browsers.
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            output: default_output(),
+            unsafe_html: false,
+        }
+    }
+}
+
+fn default_language() -> String {
+    "en-GB".to_string()
+}
+fn default_theme() -> String {
+    "default".to_string()
+}
+fn default_output() -> String {
+    "public".to_string()
+}
+
+impl SiteConfig {
+    /// The report's title, from `title` or derived from the period.
+    pub fn title(&self) -> String {
+        self.title.clone().unwrap_or_else(|| {
+            format!(
+                "Complaints performance and service improvement report {}",
+                self.period.label.get_ref()
+            )
+        })
+    }
+}

@@ -1,0 +1,116 @@
+//! `content/*.md`: prose pages with TOML front matter between `+++` lines.
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::date::Date;
+use super::toml_doc;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+
+/// Front matter keys.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// Page title (the h1).
+    pub title: String,
+    /// A one-sentence summary, used in navigation and the meta description.
+    pub description: Option<String>,
+    /// Position among extra pages in the navigation (lower first, then by file name).
+    pub order: Option<i64>,
+    /// Date the text was agreed: required for the governing body's response (Code 8.2).
+    pub date: Option<Spanned<Date>>,
+    /// Who signed it.
+    pub signed: Option<String>,
+}
+
+/// One content page, parsed but not yet rendered.
+#[derive(Debug, Clone)]
+pub struct ContentPage {
+    /// File stem: `governing-body-response`.
+    pub slug: String,
+    /// Front matter.
+    pub front: FrontMatter,
+    /// The markdown after the front matter.
+    pub body: String,
+    /// The file, for diagnostics.
+    pub source: SourceFile,
+}
+
+/// Splits and parses one file. Front matter errors keep their true line numbers: the TOML is parsed from a copy of
+/// the file with the opening `+++` blanked and the body cut off, so offsets match the original.
+pub fn parse(source: SourceFile, diags: &mut Diagnostics) -> Option<ContentPage> {
+    let slug = std::path::Path::new(&source.name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = source.text.trim_start_matches('\u{feff}');
+    let bom = source.text.len() - text.len();
+    let Some(after_open) = text.strip_prefix("+++") else {
+        diags.push(
+            Diagnostic::error("this page has no front matter")
+                .at(&source, bom..bom + text.find('\n').unwrap_or(text.len()).min(80))
+                .help("start the file with a line `+++`, then `title = \"...\"`, then another `+++` line"),
+        );
+        return None;
+    };
+    let open_end = bom + 3 + after_open.find('\n').map_or(after_open.len(), |i| i + 1);
+    let rest = &source.text[open_end..];
+    let close = rest
+        .match_indices("+++")
+        .find(|(i, _)| *i == 0 || rest.as_bytes()[i - 1] == b'\n')
+        .map(|(i, _)| i);
+    let Some(close) = close else {
+        diags.push(
+            Diagnostic::error("the front matter is not closed")
+                .at(&source, bom..bom + 3)
+                .label("opened here")
+                .help("add a line `+++` after the front matter"),
+        );
+        return None;
+    };
+    let fm_text = format!("{}{}", " ".repeat(open_end), &rest[..close]);
+    let fm_source = SourceFile::new(source.name.clone(), source.path.clone(), fm_text);
+    let front: FrontMatter = toml_doc::load(&fm_source, diags)?;
+    let body_start = open_end + close + 3;
+    let body = source.text[body_start..]
+        .trim_start_matches(['\r', '\n'])
+        .to_string();
+    Some(ContentPage {
+        slug,
+        front,
+        body,
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_errors_keep_their_line() {
+        let f = SourceFile::new(
+            "content/x.md",
+            "x",
+            "+++\ntitle = \"X\"\ndate = 2026-13-01\n+++\nBody\n",
+        );
+        let mut diags = Diagnostics::new();
+        assert!(parse(f, &mut diags).is_none());
+        let d = &diags.sorted()[0];
+        assert_eq!(d.location.as_ref().unwrap().line, 3, "{d:?}");
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let f = SourceFile::new(
+            "content/x.md",
+            "x",
+            "+++\ntitle = \"X\"\n+++\n\nBody +++ text\n",
+        );
+        let mut diags = Diagnostics::new();
+        let page = parse(f, &mut diags).unwrap();
+        assert_eq!(page.front.title, "X");
+        assert_eq!(page.body, "Body +++ text\n");
+        assert_eq!(page.slug, "x");
+    }
+}

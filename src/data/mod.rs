@@ -1,0 +1,162 @@
+//! Reading a site's input files into serde structs that mirror them, reporting problems as diagnostics.
+//!
+//! This is the first step of the pipeline (data → model → measures → tables → pages → output). Nothing here
+//! judges whether the numbers make sense; that is [`crate::model`]'s job. Every file is read even when an earlier one
+//! failed, so one build reports the problems of all of them.
+
+pub mod content;
+pub mod date;
+pub mod improvements;
+pub mod ombudsman;
+pub mod performance;
+pub mod self_assessment;
+pub(crate) mod toml_doc;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+
+/// Everything a build reads, as written. Each part is `None` when its file was missing or had errors.
+#[derive(Debug, Default)]
+pub struct SiteInput {
+    /// `site.toml`.
+    pub config: Option<SiteConfig>,
+    /// `data/performance.toml`.
+    pub performance: Option<(performance::PerformanceFile, SourceFile)>,
+    /// `data/self-assessment.toml` or `.csv`.
+    pub self_assessment: Option<(self_assessment::SelfAssessmentFile, SourceFile)>,
+    /// `data/ombudsman.toml`.
+    pub ombudsman: Option<(ombudsman::OmbudsmanFile, SourceFile)>,
+    /// `data/improvements.toml`.
+    pub improvements: Option<(improvements::ImprovementsFile, SourceFile)>,
+    /// `content/*.md`, sorted by file name.
+    pub content: Vec<content::ContentPage>,
+    /// `site.toml`'s text, for diagnostics about it.
+    pub config_source: Option<SourceFile>,
+    /// Every file read, relative to the root: what `serve` watches and what a build depends on.
+    pub files_read: Vec<PathBuf>,
+}
+
+/// Reads every input file under `root`. I/O failures other than "not found" stop the build; problems in the files'
+/// content become diagnostics.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
+    let mut input = SiteInput::default();
+    let mut reader = Reader {
+        root,
+        diags,
+        files: &mut input.files_read,
+    };
+
+    if let Some(src) = reader.read("site.toml", "site.toml holds the landlord's name, the report period and how to complain; run `redress init` to see one")? {
+        input.config = toml_doc::load(&src, reader.diags);
+        input.config_source = Some(src);
+    }
+    if let Some(src) = reader.read("data/performance.toml", "Code 8.1(b) requires an analysis of complaint handling performance; add data/performance.toml with a [[years]] table per year")? {
+        input.performance = toml_doc::load(&src, reader.diags).map(|v| (v, src));
+    }
+    input.self_assessment = if reader.exists("data/self-assessment.csv")
+        && !reader.exists("data/self-assessment.toml")
+    {
+        match reader.read("data/self-assessment.csv", "")? {
+            Some(src) => self_assessment::from_csv(&src, reader.diags).map(|v| (v, src)),
+            None => None,
+        }
+    } else {
+        match reader.read("data/self-assessment.toml", "Code 8.1(a) requires the annual self-assessment in the report; add data/self-assessment.toml (or .csv), or turn an existing form into one with `redress import`")? {
+            Some(src) => toml_doc::load(&src, reader.diags).map(|v| (v, src)),
+            None => None,
+        }
+    };
+    if let Some(src) = reader.read("data/ombudsman.toml", "Code 8.1(c), (e) and (f) require the Ombudsman's findings and reports; add data/ombudsman.toml, with empty lists where there were none")? {
+        input.ombudsman = toml_doc::load(&src, reader.diags).map(|v| (v, src));
+    }
+    if let Some(src) = reader.read("data/improvements.toml", "Code 8.1(d) requires the service improvements made from learning; add data/improvements.toml (`improvements = []` if there were none)")? {
+        input.improvements = toml_doc::load(&src, reader.diags).map(|v| (v, src));
+    }
+    input.content = reader.read_content()?;
+    Ok(input)
+}
+
+struct Reader<'a> {
+    root: &'a Path,
+    diags: &'a mut Diagnostics,
+    files: &'a mut Vec<PathBuf>,
+}
+
+impl Reader<'_> {
+    fn exists(&self, rel: &str) -> bool {
+        self.root.join(rel).exists()
+    }
+
+    /// Reads `rel`, or records a "missing file" error with `hint` and returns `None`.
+    fn read(&mut self, rel: &str, hint: &str) -> Result<Option<SourceFile>> {
+        let path = self.root.join(rel);
+        if !path.exists() {
+            self.diags
+                .push(Diagnostic::error(format!("`{rel}` is missing")).help(hint.to_string()));
+            return Ok(None);
+        }
+        if let Some(d) = escapes_root(self.root, &path, rel) {
+            self.diags.push(d);
+            return Ok(None);
+        }
+        self.files.push(PathBuf::from(rel));
+        let text = crate::fs::read_to_string(&path)?;
+        Ok(Some(SourceFile::new(rel, path, text)))
+    }
+
+    /// Reads `content/*.md` in file-name order (so builds are reproducible), skipping editors' temporary files.
+    fn read_content(&mut self) -> Result<Vec<content::ContentPage>> {
+        let dir = self.root.join("content");
+        let mut pages = Vec::new();
+        if !dir.is_dir() {
+            self.diags
+                .push(Diagnostic::error("the `content` folder is missing").help(
+                    "add content/introduction.md and content/governing-body-response.md (Code 8.2)",
+                ));
+            return Ok(pages);
+        }
+        let walk = walkdir::WalkDir::new(&dir)
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name();
+        for entry in walk {
+            let entry =
+                entry.map_err(|e| anyhow::anyhow!("failed to list `{}`: {e}", dir.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".md") || name.starts_with('.') || name.starts_with('#') {
+                continue;
+            }
+            let rel = format!("content/{name}");
+            if let Some(d) = escapes_root(self.root, entry.path(), &rel) {
+                self.diags.push(d);
+                continue;
+            }
+            self.files.push(PathBuf::from(&rel));
+            let text = crate::fs::read_to_string(entry.path())?;
+            let source = SourceFile::new(rel, entry.path(), text);
+            if let Some(page) = content::parse(source, self.diags) {
+                pages.push(page);
+            }
+        }
+        Ok(pages)
+    }
+}
+
+/// A symlink whose target lies outside the site root is refused: a site folder must not be able to make redress
+/// read (and publish) files from elsewhere on the machine.
+fn escapes_root(root: &Path, path: &Path, rel: &str) -> Option<Diagnostic> {
+    let (Ok(root), Ok(real)) = (root.canonicalize(), path.canonicalize()) else {
+        return None;
+    };
+    (!real.starts_with(&root)).then(|| {
+        Diagnostic::error(format!(
+            "`{rel}` is a link to `{}`, outside the site folder",
+            real.display()
+        ))
+        .help("copy the file into the site folder instead of linking to it")
+    })
+}

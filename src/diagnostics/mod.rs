@@ -1,0 +1,181 @@
+//! Problems found in a site's input, collected rather than thrown.
+//!
+//! redress meets two kinds of failure. When the *input* is wrong (a misspelt key, a count that cannot be, a missing
+//! provision) every loader and check pushes a [`Diagnostic`] into a [`Diagnostics`] collector and carries on, so that
+//! one build reports every problem at once. When the *world* fails (a disk error, a folder redress does not own) the
+//! caller stops with an `anyhow` error instead. This module holds the first kind only.
+//!
+//! A diagnostic carries its own copy of the offending line, so it can be rendered (or sent as JSON) after the source
+//! text is gone.
+
+mod render;
+mod source;
+mod suggest;
+
+pub use render::render_all;
+pub use source::SourceFile;
+pub use suggest::did_you_mean;
+
+use std::ops::Range;
+
+/// How serious a diagnostic is: errors fail the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be built correctly until this is fixed.
+    Error,
+    /// The site builds, but something deserves a look.
+    Warning,
+}
+
+/// Where in a file a diagnostic points: 1-based line and column (in characters), and the line's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters (not bytes), as editors count them.
+    pub column: usize,
+    /// The whole text of the line, without its line ending.
+    pub line_text: String,
+    /// How many characters of the line the caret underlines (at least 1).
+    pub width: usize,
+}
+
+/// One problem in a site's input: what is wrong, where, and what to do about it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, starting in lower case, quoting the user's value.
+    pub message: String,
+    /// The file, as a path relative to the site root with `/` separators; `None` for site-wide problems.
+    pub file: Option<String>,
+    /// The position in the file, when known.
+    pub location: Option<Location>,
+    /// A short label printed beside the caret.
+    pub label: Option<String>,
+    /// An action the user can take to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error with no location.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, message)
+    }
+
+    /// A new warning with no location.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, message)
+    }
+
+    fn new(severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            message: message.into(),
+            file: None,
+            location: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    /// Names the file the problem is in, without a position.
+    pub fn in_file(mut self, file: &SourceFile) -> Self {
+        self.file = Some(file.name.clone());
+        self
+    }
+
+    /// Points at a byte range of a file.
+    pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
+        self.file = Some(file.name.clone());
+        self.location = Some(file.locate(span));
+        self
+    }
+
+    /// Adds a label shown beside the caret.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a hint: an action the user can take.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:col`, or as much of it as is known.
+    pub fn position(&self) -> Option<String> {
+        match (&self.file, &self.location) {
+            (Some(f), Some(l)) => Some(format!("{f}:{}:{}", l.line, l.column)),
+            (Some(f), None) => Some(f.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Collects diagnostics from every stage of a build.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty collector.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records several.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// Number of errors recorded.
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings recorded.
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    /// True when at least one error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// All diagnostics, sorted by file then position then severity, so output is stable whatever order the
+    /// checks ran in. Site-wide diagnostics (no file) come last.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                (
+                    d.file.is_none(),
+                    d.file.clone(),
+                    d.location.as_ref().map(|l| (l.line, l.column)),
+                    d.severity,
+                    d.message.clone(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        v.dedup_by(|a, b| a.message == b.message && a.file == b.file && a.location == b.location);
+        v
+    }
+
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}

@@ -1,0 +1,131 @@
+//! redress builds a social housing landlord's annual complaints performance and service improvement report (the
+//! report the Housing Ombudsman's Complaint Handling Code requires at provision 8.1, with the governing body's
+//! response at 8.2) as an accessible static website, from plain data files.
+//!
+//! The pipeline runs one way: [`data`] reads the files (`site.toml`, `data/*.toml`, `content/*.md`) into structs
+//! that mirror them; [`model`] checks them against each other and the built-in [`catalogue`] of the Code and builds
+//! the [`model::Report`]; [`measures`] computes every figure from counts; [`tables`] defines each table once;
+//! [`render`] turns the report into pages with the [`theme`]'s Tera templates; and [`output`] swaps the finished
+//! site into place. Problems in the input are collected as [`diagnostics`] along the way, so a build reports all of
+//! them at once.
+
+pub mod catalogue;
+pub mod cli;
+pub mod config;
+pub mod data;
+pub mod diagnostics;
+pub mod fs;
+pub mod init;
+pub mod measures;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod tables;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use diagnostics::{Diagnostic, Diagnostics};
+use render::OutputFile;
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct BuildOutcome {
+    /// Every problem found; the site was written only if there are no errors among them.
+    pub diagnostics: Diagnostics,
+    /// The files of the site (empty when the build failed).
+    pub files: Vec<OutputFile>,
+    /// The output folder.
+    pub output: PathBuf,
+}
+
+/// Where the site at `root` is built to: `output` if given, else `build.output` from site.toml, else `public`.
+fn output_dir(root: &Path, output: Option<&Path>, configured: Option<&str>) -> PathBuf {
+    match output {
+        Some(o) if o.is_absolute() => o.to_path_buf(),
+        Some(o) => std::env::current_dir()
+            .map(|d| d.join(o))
+            .unwrap_or_else(|_| o.to_path_buf()),
+        None => root.join(configured.unwrap_or("public")),
+    }
+}
+
+/// Reads, checks and renders the site at `root` without writing anything.
+pub fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<String>)> {
+    let mut diags = Diagnostics::new();
+    let input = data::load(root, &mut diags)?;
+    let configured_output = input.config.as_ref().map(|c| c.build.output.clone());
+    let theme_name = input
+        .config
+        .as_ref()
+        .map_or_else(|| "default".to_string(), |c| c.theme.clone());
+    let theme = theme::Theme::load(root, &theme_name, &mut diags)?;
+    let Some(report) = model::build(input, &mut diags) else {
+        return Ok((diags, Vec::new(), configured_output));
+    };
+    let Some(mut files) = render::render_site(&report, &theme, &mut diags) else {
+        return Ok((diags, Vec::new(), configured_output));
+    };
+    add_static_files(root, &mut files, &mut diags)?;
+    if diags.has_errors() {
+        files.clear();
+    }
+    Ok((diags, files, configured_output))
+}
+
+/// Builds the site at `root` into `output` (see [`output_dir`]). The output folder is replaced only when the
+/// whole build succeeded.
+pub fn build(root: &Path, output: Option<&Path>) -> Result<BuildOutcome> {
+    let (diagnostics, files, configured) = render_site(root)?;
+    let output = output_dir(root, output, configured.as_deref());
+    if !diagnostics.has_errors() {
+        output::write_site(&output, &files)?;
+    }
+    Ok(BuildOutcome {
+        diagnostics,
+        files,
+        output,
+    })
+}
+
+/// Copies the site's `static/` folder (logos, a CNAME file, PDFs of older reports) into the output as it is.
+/// Symlinks are skipped, so nothing outside the site folder can be published by accident.
+fn add_static_files(
+    root: &Path,
+    files: &mut Vec<OutputFile>,
+    diags: &mut Diagnostics,
+) -> Result<()> {
+    let dir = root.join("static");
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let taken: std::collections::BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    for entry in walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
+        let entry =
+            entry.map_err(|e| anyhow::anyhow!("failed to list `{}`: {e}", dir.display()))?;
+        let rel = fs::display_relative(&dir, entry.path());
+        if entry.path_is_symlink() {
+            diags.push(
+                Diagnostic::warning(format!("`static/{rel}` is a link and was not copied"))
+                    .help("copy the file into static/ instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if taken.contains(&rel) || rel == output::MARKER {
+            diags.push(
+                Diagnostic::error(format!("`static/{rel}` has the same path as a file redress generates"))
+                    .help("rename it; to change a theme file, put it under themes/<theme>/static/ instead"),
+            );
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| anyhow::anyhow!("failed to read `{}`: {e}", entry.path().display()))?;
+        files.push(OutputFile { path: rel, bytes });
+    }
+    Ok(())
+}

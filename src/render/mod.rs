@@ -1,0 +1,267 @@
+//! Pages: the page list, the data each template is given, and rendering them all into files.
+//!
+//! Every page is rendered from the same [`Report`]; the whole-report page reuses the section templates of the
+//! individual pages, so the printable report and the site cannot drift apart. All links are relative (see
+//! [`urls`]), so the output works from any folder of any host and from `file://`.
+
+pub mod colour;
+mod context;
+pub mod markdown;
+pub mod templates;
+pub mod urls;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Report;
+use crate::tables::{self, Table};
+use crate::theme::Theme;
+
+/// A file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// A page to render.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSpec {
+    /// Output path, e.g. `performance.html`.
+    pub path: String,
+    /// Template under templates/.
+    pub template: String,
+    /// The page's title (its h1).
+    pub title: String,
+    /// Short label in the navigation.
+    pub nav_label: String,
+    /// Shown in the main navigation.
+    pub in_nav: bool,
+    /// For content pages, the slug of the content file.
+    pub slug: Option<String>,
+    /// One-sentence description.
+    pub description: String,
+}
+
+/// Renders every page, download and asset. Returns `None` (with diagnostics) if a template failed.
+pub fn render_site(
+    report: &Report,
+    theme: &Theme,
+    diags: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
+    let unsafe_html = report.site.build.unsafe_html;
+    let tera = templates::load(theme, unsafe_html, diags)?;
+    let sources = templates::sources(theme);
+    let tables = tables::report::all(report);
+    let pages = page_list(report);
+    let mut palette_note = None;
+    let palette = report
+        .site
+        .brand_colour
+        .as_ref()
+        .and_then(|c| colour::parse_hex(c.get_ref()))
+        .map_or_else(
+            || colour::palette(colour::Rgb(0x1d, 0x4f, 0x91)),
+            colour::palette,
+        );
+    if palette.adjusted {
+        palette_note = Some(palette.link.hex());
+    }
+    let shared = context::shared(report, &tables, &pages);
+    let mut files = Vec::new();
+    let mut ok = true;
+    for page in &pages {
+        let ctx = context::page(&shared, report, page);
+        match tera.render(&page.template, &ctx) {
+            Ok(html) => files.push(OutputFile {
+                path: page.path.clone(),
+                bytes: html.into_bytes(),
+            }),
+            Err(e) => {
+                ok = false;
+                let failing = failing_template(&e).unwrap_or_else(|| page.template.clone());
+                match sources.get(&failing) {
+                    Some(src) => diags.push(templates::template_error(
+                        src,
+                        &e,
+                        &format!("cannot render {}", page.path),
+                    )),
+                    None => diags.push(Diagnostic::error(format!(
+                        "cannot render {}: {}",
+                        page.path,
+                        templates::chain(&e)
+                    ))),
+                }
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    if let Some(link) = palette_note {
+        diags.push(
+            Diagnostic::warning(format!(
+                "brand_colour is too light for links on white (below 4.5:1); links use the darker {link} instead"
+            ))
+            .help("choose a darker brand colour to use it for links too (WCAG 2.2, 1.4.3)"),
+        );
+    }
+    files.push(OutputFile {
+        path: "assets/settings.css".into(),
+        bytes: colour::settings_css(&palette).into_bytes(),
+    });
+    for table in tables.values() {
+        files.push(OutputFile {
+            path: urls::download(&table.id, "csv"),
+            bytes: table.to_csv().into_bytes(),
+        });
+        files.push(OutputFile {
+            path: urls::download(&table.id, "json"),
+            bytes: table.to_json().into_bytes(),
+        });
+    }
+    for (path, file) in theme.statics() {
+        files.push(OutputFile {
+            path: path.to_string(),
+            bytes: file.bytes.clone(),
+        });
+    }
+    Some(files)
+}
+
+/// Tera names the template that failed in its messages ("while rendering 'partials/x.html'").
+fn failing_template(e: &tera::Error) -> Option<String> {
+    let text = templates::chain(e);
+    let start = text.rfind("rendering '")? + "rendering '".len();
+    let end = text[start..].find('\'')? + start;
+    Some(text[start..end].to_string())
+}
+
+/// The pages of the site, in navigation order.
+pub fn page_list(report: &Report) -> Vec<PageSpec> {
+    let body = &report.site.landlord.governing_body;
+    let spec = |path: &str,
+                template: &str,
+                title: String,
+                nav: &str,
+                in_nav: bool,
+                description: String| PageSpec {
+        path: path.into(),
+        template: template.into(),
+        title,
+        nav_label: nav.into(),
+        in_nav,
+        slug: None,
+        description,
+    };
+    let label = &report.current().label;
+    let mut pages = vec![
+        spec(
+            "index.html",
+            "pages/home.html",
+            report.site.title(),
+            "Home",
+            true,
+            format!(
+                "{}'s complaints performance and service improvement report for {label}.",
+                report.site.landlord.name
+            ),
+        ),
+        spec(
+            "performance.html",
+            "pages/performance.html",
+            "How we handled complaints".into(),
+            "Performance",
+            true,
+            format!("Complaint numbers, response times, outcomes and satisfaction for {label}."),
+        ),
+        spec(
+            "self-assessment.html",
+            "pages/self-assessment.html",
+            "Self-assessment against the Complaint Handling Code".into(),
+            "Self-assessment",
+            true,
+            "How we meet each provision of the Housing Ombudsman's Complaint Handling Code.".into(),
+        ),
+        spec(
+            "learning.html",
+            "pages/learning.html",
+            "What we learned and changed".into(),
+            "Learning",
+            true,
+            "Service improvements we made because of complaints.".into(),
+        ),
+        spec(
+            "ombudsman.html",
+            "pages/ombudsman.html",
+            "The Housing Ombudsman's findings".into(),
+            "Ombudsman",
+            true,
+            "Housing Ombudsman determinations, orders and reports about us.".into(),
+        ),
+        spec(
+            "governing-body-response.html",
+            "pages/response.html",
+            report.response.front.title.clone(),
+            &format!("{body}'s response"),
+            true,
+            format!("The {body}'s response to this report."),
+        ),
+    ];
+    for p in &report.pages {
+        pages.push(PageSpec {
+            path: format!("{}.html", p.slug),
+            template: "pages/content.html".into(),
+            title: p.front.title.clone(),
+            nav_label: p.front.title.clone(),
+            in_nav: true,
+            slug: Some(p.slug.clone()),
+            description: p.front.description.clone().unwrap_or_default(),
+        });
+    }
+    pages.extend([
+        spec(
+            "report.html",
+            "pages/report.html",
+            format!("{} (full report)", report.site.title()),
+            "Full report",
+            true,
+            "The whole report on one page, to read straight through or print.".into(),
+        ),
+        spec(
+            "data.html",
+            "pages/data.html",
+            "Download the data".into(),
+            "Data",
+            true,
+            "Every table in this report as CSV and JSON.".into(),
+        ),
+        spec(
+            "complaints.html",
+            "pages/complaints.html",
+            "How to make a complaint".into(),
+            "How to complain",
+            false,
+            format!(
+                "How to complain to {} and what happens next.",
+                report.site.landlord.name
+            ),
+        ),
+        spec(
+            "accessibility.html",
+            "pages/accessibility.html",
+            "Accessibility statement".into(),
+            "Accessibility",
+            false,
+            "How accessible this website is and how to tell us about problems.".into(),
+        ),
+    ]);
+    pages
+}
+
+/// All tables, for templates: keyed by id.
+pub type TableMap = BTreeMap<String, Table>;

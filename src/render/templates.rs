@@ -1,0 +1,216 @@
+//! Tera set-up: loads the theme's templates, registers redress's filters, and turns Tera's errors into diagnostics
+//! that name the template, line and column.
+
+use std::collections::HashMap;
+
+use tera::{Tera, Value};
+
+use super::markdown;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::theme::Theme;
+
+/// Parses every template of the theme. Each one is parsed on its own first, so that every broken template is
+/// reported, not only the first; then they are linked (`extends`, `include`, `import`) together.
+pub fn load(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Tera> {
+    let mut ok = true;
+    let mut sources = Vec::new();
+    for (name, file) in theme.templates() {
+        let display = file.display_name(&format!("templates/{name}"));
+        let text = match String::from_utf8(file.bytes.clone()) {
+            Ok(t) => t,
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error(format!("`{display}` is not UTF-8 text"))
+                        .help("save the template as UTF-8"),
+                );
+                ok = false;
+                continue;
+            }
+        };
+        let source = SourceFile::new(display, name, text);
+        if let Err(e) = tera::Template::new(name, None, &source.text) {
+            diags.push(template_error(
+                &source,
+                &e,
+                "this template has a syntax error",
+            ));
+            ok = false;
+        }
+        sources.push((name.to_string(), source));
+    }
+    if !ok {
+        return None;
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    register_filters(&mut tera, unsafe_html);
+    let raw: Vec<(String, String)> = sources
+        .iter()
+        .map(|(n, s)| (n.clone(), s.text.clone()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(raw) {
+        diags.push(Diagnostic::error(format!("the theme's templates do not fit together: {}", chain(&e)))
+            .help("check the names in {% extends %}, {% include %} and {% import %}: they are paths under templates/"));
+        return None;
+    }
+    Some(tera)
+}
+
+/// The template sources by name, for locating render errors.
+pub fn sources(theme: &Theme) -> HashMap<String, SourceFile> {
+    theme
+        .templates()
+        .map(|(name, file)| {
+            let display = file.display_name(&format!("templates/{name}"));
+            (
+                name.to_string(),
+                SourceFile::new(
+                    display,
+                    name,
+                    String::from_utf8_lossy(&file.bytes).into_owned(),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn register_filters(tera: &mut Tera, unsafe_html: bool) {
+    tera.register_filter("markdown", move |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(markdown::to_html(
+            v.as_str().unwrap_or(""),
+            unsafe_html,
+        )))
+    });
+    tera.register_filter(
+        "markdown_inline",
+        move |v: &Value, _: &HashMap<String, Value>| {
+            Ok(Value::String(markdown::to_inline_html(
+                v.as_str().unwrap_or(""),
+                unsafe_html,
+            )))
+        },
+    );
+    tera.register_filter("count", |v: &Value, _: &HashMap<String, Value>| {
+        let n = v.as_u64().map_or_else(
+            || v.to_string(),
+            |n| crate::measures::ratio::group_thousands(&n.to_string()),
+        );
+        Ok(Value::String(n))
+    });
+    tera.register_filter("long_date", |v: &Value, _: &HashMap<String, Value>| {
+        let s = v.as_str().unwrap_or("");
+        Ok(Value::String(
+            crate::data::date::Date::parse(s).map_or_else(|| s.to_string(), |d| d.long()),
+        ))
+    });
+    tera.register_filter("anchor", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(slug(v.as_str().unwrap_or(""))))
+    });
+}
+
+/// "Damp and mould!" → "damp-and-mould".
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The error and its causes on one line: Tera puts the useful part in the causes.
+pub fn chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        parts.push(s.to_string());
+        src = s.source();
+    }
+    parts.join(": ")
+}
+
+/// A template error as a diagnostic. Parse errors carry `--> line:col`; render errors name a variable or filter,
+/// which is looked up in the template text to find its line.
+pub fn template_error(source: &SourceFile, e: &tera::Error, what: &str) -> Diagnostic {
+    let full = chain(e);
+    let position = full.split("--> ").nth(1).and_then(|rest| {
+        let mut it = rest.split(|c: char| !c.is_ascii_digit());
+        let line: usize = it.next()?.parse().ok()?;
+        let col: usize = it.next()?.parse().ok()?;
+        Some((line, col))
+    });
+    let detail = full
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("= "))
+        .map(|l| l.trim_start_matches("= ").to_string())
+        .next()
+        .unwrap_or_else(|| full.lines().last().unwrap_or("").trim().to_string());
+    let located = match position {
+        Some((line, col)) => {
+            let span = source.line_span(line);
+            let start = span.start
+                + source.text[span.clone()]
+                    .char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map_or(0, |(i, _)| i);
+            Some(start..start + 1)
+        }
+        None => full
+            .split('`')
+            .nth(1)
+            .and_then(|needle| find_word(&source.text, needle)),
+    };
+    let d = Diagnostic::error(format!("{what}: {}", detail.trim_end_matches('.')))
+        .help("see the Tera documentation for template syntax; the variables a page can use are listed in the README's theme section");
+    match located {
+        Some(span) => d.at(source, span),
+        None => Diagnostic {
+            file: Some(source.name.clone()),
+            ..d
+        },
+    }
+}
+
+/// The first place `needle` occurs as a whole word (not inside a longer name), so a variable called `m` is not
+/// "found" inside `import`.
+fn find_word(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    text.match_indices(needle)
+        .find(|(i, _)| {
+            let before = text[..*i].chars().next_back().is_none_or(|c| !is_word(c));
+            let after = text[i + needle.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word(c));
+            before && after && !needle.is_empty()
+        })
+        .map(|(i, _)| i..i + needle.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let src = SourceFile::new(
+            "themes/default/templates/x.html",
+            "x.html",
+            "<p>\n{{ oops( }}\n</p>\n",
+        );
+        let e = tera::Template::new("x.html", None, &src.text).unwrap_err();
+        let d = template_error(&src, &e, "syntax error");
+        assert_eq!(d.location.as_ref().unwrap().line, 2, "{d:?}");
+        assert_eq!(d.file.as_deref(), Some("themes/default/templates/x.html"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Damp and mould!"), "damp-and-mould");
+        assert_eq!(slug("Rent, service charges"), "rent-service-charges");
+    }
+}
