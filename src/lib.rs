@@ -75,7 +75,7 @@ pub fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<
     Ok((diags, files, configured_output))
 }
 
-/// Builds the site at `root` into `output` (see [`output_dir`]). The output folder is replaced only when the
+/// Builds the site at `root` into `output` (by default `build.output` from site.toml, or `public/`). The output folder is replaced only when the
 /// whole build succeeded.
 pub fn build(root: &Path, output: Option<&Path>) -> Result<BuildOutcome> {
     let (diagnostics, files, configured) = render_site(root)?;

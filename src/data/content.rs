@@ -68,7 +68,11 @@ pub fn parse(source: SourceFile, diags: &mut Diagnostics) -> Option<ContentPage>
         );
         return None;
     };
-    let fm_text = format!("{}{}", " ".repeat(open_end), &rest[..close]);
+    let blanked: String = source.text[..open_end]
+        .chars()
+        .map(|c| if c == '\n' { c } else { ' ' })
+        .collect();
+    let fm_text = format!("{blanked}{}", &rest[..close]);
     let fm_source = SourceFile::new(source.name.clone(), source.path.clone(), fm_text);
     let front: FrontMatter = toml_doc::load(&fm_source, diags)?;
     let body_start = open_end + close + 3;

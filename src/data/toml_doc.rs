@@ -30,7 +30,7 @@ pub(crate) fn load<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnosti
             Err(e) => {
                 failed = true;
                 diags.push(data_error(file, &e));
-                let Some(span) = e.span() else { return None };
+                let span = e.span()?;
                 if !remove_entry_containing(table.get_mut(), span.start) {
                     return None;
                 }
@@ -40,27 +40,47 @@ pub(crate) fn load<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnosti
     None
 }
 
-/// Removes the element of a top-level array (of tables) that contains byte `offset`. Returns false when the error is
+/// Removes the element of a top-level array (of tables) that holds byte `offset`. Returns false when the error is
 /// not inside such an element, in which case retrying would only repeat it.
+///
+/// The parser's span for an element of an array of tables covers only its `[[header]]`, so the element holding an
+/// offset is the one whose span starts last at or before it, among everything at the top level; if that is not an
+/// array element (a plain `[table]`, say), nothing is removed.
 fn remove_entry_containing<'i>(table: &mut DeTable<'i>, offset: usize) -> bool {
-    for (_, value) in table.iter_mut() {
-        if let DeValue::Array(items) = value.get_mut() {
-            let found = items.iter().position(|item| item.span().contains(&offset));
-            if let Some(index) = found {
-                // DeArray has no remove; rebuild it without the element.
-                let all = std::mem::replace(items, toml::de::DeArray::new());
-                let kept: toml::de::DeArray<'i> = all
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != index)
-                    .map(|(_, v)| v)
-                    .collect();
-                *items = kept;
-                return true;
+    let mut best: Option<(usize, Option<(usize, usize)>)> = None;
+    for (k, (key, value)) in table.iter().enumerate() {
+        let mut consider = |start: usize, target: Option<(usize, usize)>| {
+            if start <= offset && best.is_none_or(|(b, _)| start >= b) {
+                best = Some((start, target));
             }
+        };
+        match value.get_ref() {
+            DeValue::Array(items) if !items.is_empty() => {
+                for (i, item) in items.iter().enumerate() {
+                    consider(item.span().start, Some((k, i)));
+                }
+            }
+            _ => consider(key.span().start, None),
         }
     }
-    false
+    let Some((_, Some((k, index)))) = best else {
+        return false;
+    };
+    let Some((_, value)) = table.iter_mut().nth(k) else {
+        return false;
+    };
+    let DeValue::Array(items) = value.get_mut() else {
+        return false;
+    };
+    // DeArray has no remove; rebuild it without the element.
+    let all = std::mem::replace(items, toml::de::DeArray::new());
+    *items = all
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .map(|(_, v)| v)
+        .collect();
+    true
 }
 
 fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
@@ -125,7 +145,7 @@ pub(crate) fn humanise(raw: &str) -> Diagnostic {
             .help("counts are whole numbers without quotes, such as 1204 or 1_204");
         }
         if raw.contains("expected f64") {
-            return Diagnostic::error(format!("{raw}"))
+            return Diagnostic::error(raw.to_string())
                 .label("not a number")
                 .help(
                     "write an amount as a plain number without quotes or a £ sign, such as 1250.50",
@@ -147,8 +167,7 @@ pub(crate) fn humanise(raw: &str) -> Diagnostic {
                 .help("write a list in square brackets, such as `refusals = []`, or use [[double bracket]] tables");
         }
     }
-    if raw.starts_with("unknown variant `") {
-        let rest = &raw["unknown variant `".len()..];
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let help = match did_you_mean(value, allowed.iter().copied()) {

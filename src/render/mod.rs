@@ -74,6 +74,7 @@ pub fn render_site(
     let shared = context::shared(report, &tables, &pages);
     let mut files = Vec::new();
     let mut ok = true;
+    let mut reported = Vec::new();
     for page in &pages {
         let ctx = context::page(&shared, report, page);
         match tera.render(&page.template, &ctx) {
@@ -83,18 +84,14 @@ pub fn render_site(
             }),
             Err(e) => {
                 ok = false;
-                let failing = failing_template(&e).unwrap_or_else(|| page.template.clone());
-                match sources.get(&failing) {
-                    Some(src) => diags.push(templates::template_error(
-                        src,
-                        &e,
-                        &format!("cannot render {}", page.path),
-                    )),
-                    None => diags.push(Diagnostic::error(format!(
-                        "cannot render {}: {}",
-                        page.path,
-                        templates::chain(&e)
-                    ))),
+                let d = render_error(&e, &page.template, &sources);
+                // One broken partial breaks every page that includes it: report it once.
+                if !reported
+                    .iter()
+                    .any(|r: &Diagnostic| r.message == d.message && r.location == d.location)
+                {
+                    reported.push(d.clone());
+                    diags.push(d);
                 }
             }
         }
@@ -131,6 +128,36 @@ pub fn render_site(
         });
     }
     Some(files)
+}
+
+/// A render error, placed in the template that holds the name it quotes: the failing page's own template, the
+/// template Tera names, or else whichever template mentions it (site overrides first, as they are the likelier
+/// culprits).
+fn render_error(
+    e: &tera::Error,
+    page_template: &str,
+    sources: &std::collections::HashMap<String, crate::diagnostics::SourceFile>,
+) -> Diagnostic {
+    let named = failing_template(e).unwrap_or_else(|| page_template.to_string());
+    let mut candidates: Vec<&crate::diagnostics::SourceFile> = Vec::new();
+    candidates.extend(sources.get(&named));
+    let mut others: Vec<_> = sources
+        .values()
+        .filter(|s| s.path.to_string_lossy() != named)
+        .collect();
+    others.sort_by_key(|s| (s.name.starts_with("built-in"), s.name.clone()));
+    candidates.extend(others);
+    let source = candidates
+        .iter()
+        .find(|s| templates::mentions(s, e))
+        .or(candidates.first());
+    match source {
+        Some(src) => templates::template_error(src, e, "a template cannot be rendered"),
+        None => Diagnostic::error(format!(
+            "a template cannot be rendered: {}",
+            templates::chain(e)
+        )),
+    }
 }
 
 /// Tera names the template that failed in its messages ("while rendering 'partials/x.html'").

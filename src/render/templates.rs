@@ -132,8 +132,8 @@ pub fn chain(e: &tera::Error) -> String {
     parts.join(": ")
 }
 
-/// A template error as a diagnostic. Parse errors carry `--> line:col`; render errors name a variable or filter,
-/// which is looked up in the template text to find its line.
+/// A template error as a diagnostic. Parse errors carry `--> line:col`; render errors name a variable, filter or
+/// macro, which is looked up as a whole word in `source` to find its line.
 pub fn template_error(source: &SourceFile, e: &tera::Error, what: &str) -> Diagnostic {
     let full = chain(e);
     let position = full.split("--> ").nth(1).and_then(|rest| {
@@ -142,13 +142,6 @@ pub fn template_error(source: &SourceFile, e: &tera::Error, what: &str) -> Diagn
         let col: usize = it.next()?.parse().ok()?;
         Some((line, col))
     });
-    let detail = full
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("= "))
-        .map(|l| l.trim_start_matches("= ").to_string())
-        .next()
-        .unwrap_or_else(|| full.lines().last().unwrap_or("").trim().to_string());
     let located = match position {
         Some((line, col)) => {
             let span = source.line_span(line);
@@ -159,12 +152,11 @@ pub fn template_error(source: &SourceFile, e: &tera::Error, what: &str) -> Diagn
                     .map_or(0, |(i, _)| i);
             Some(start..start + 1)
         }
-        None => full
-            .split('`')
-            .nth(1)
-            .and_then(|needle| find_word(&source.text, needle)),
+        None => names_in(&full)
+            .iter()
+            .find_map(|n| find_word(&source.text, n)),
     };
-    let d = Diagnostic::error(format!("{what}: {}", detail.trim_end_matches('.')))
+    let d = Diagnostic::error(format!("{what}: {}", detail(&full)))
         .help("see the Tera documentation for template syntax; the variables a page can use are listed in the README's theme section");
     match located {
         Some(span) => d.at(source, span),
@@ -173,6 +165,47 @@ pub fn template_error(source: &SourceFile, e: &tera::Error, what: &str) -> Diagn
             ..d
         },
     }
+}
+
+/// The most useful line of a Tera error: the pest "= expected ..." line of a parse error, or the last cause.
+fn detail(full: &str) -> String {
+    let pest = full
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("= "))
+        .map(|l| l.trim_start_matches("= ").to_string());
+    pest.unwrap_or_else(|| {
+        let last = full.rsplit(": ").next().unwrap_or(full);
+        last.lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches('.')
+            .to_string()
+    })
+}
+
+/// Names a render error quotes (`x` or 'x'), other than template file names.
+pub fn names_in(message: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for quote in ['`', '\''] {
+        out.extend(
+            message
+                .split(quote)
+                .skip(1)
+                .step_by(2)
+                .filter(|n| !n.is_empty() && !n.ends_with(".html") && !n.contains(' '))
+                .map(str::to_string),
+        );
+    }
+    out
+}
+
+/// True when `source` mentions one of the names a render error quotes.
+pub fn mentions(source: &SourceFile, e: &tera::Error) -> bool {
+    names_in(&chain(e))
+        .iter()
+        .any(|n| find_word(&source.text, n).is_some())
 }
 
 /// The first place `needle` occurs as a whole word (not inside a longer name), so a variable called `m` is not

@@ -178,7 +178,8 @@ fn outcomes(r: &Report) -> Table {
     .number_column("stage2", "Stage 2")
     .number_column("stage2_share", "Stage 2 share")
     .note(ROUNDING_NOTE);
-    let rows: [(&str, fn(&Stage) -> u64); 3] = [
+    type PickStage = fn(&Stage) -> u64;
+    let rows: [(&str, PickStage); 3] = [
         ("Upheld", |s| s.upheld),
         ("Partly upheld", |s| s.partly_upheld),
         ("Not upheld", |s| s.not_upheld),

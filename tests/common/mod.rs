@@ -1,0 +1,196 @@
+//! A builder for tests that run the real `redress` binary over a real site in a temporary folder.
+//!
+//! `SiteTest::example()` copies the example site at the repository root; `SiteTest::fixture(name)` starts from the
+//! example and lays `tests/fixtures/<name>/` over it, so each broken fixture holds only the files it breaks. Calls
+//! chain: change files, run a command, then ask questions of the output the way a reader would (parsed HTML).
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+/// The repository root, which is also the example site.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site in a temporary folder.
+pub struct SiteTest {
+    dir: tempfile::TempDir,
+}
+
+/// What a run of the binary printed and returned.
+pub struct Run {
+    pub output: Output,
+    pub stderr: String,
+    pub stdout: String,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.output.status.code().unwrap_or(-1)
+    }
+
+    #[track_caller]
+    pub fn expect_success(&self) -> &Self {
+        assert_eq!(self.code(), 0, "expected success; stderr:\n{}", self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code(),
+            code,
+            "expected exit {code}; stderr:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn expect_stderr_contains(&self, needle: &str) -> &Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+impl SiteTest {
+    /// A copy of the example site.
+    pub fn example() -> SiteTest {
+        let dir = tempfile::Builder::new()
+            .prefix("redress-test-")
+            .tempdir()
+            .unwrap();
+        let root = repo();
+        std::fs::copy(root.join("site.toml"), dir.path().join("site.toml")).unwrap();
+        copy_tree(&root.join("data"), &dir.path().join("data"));
+        copy_tree(&root.join("content"), &dir.path().join("content"));
+        SiteTest { dir }
+    }
+
+    /// The example site with `tests/fixtures/<name>/` laid over it.
+    pub fn fixture(name: &str) -> SiteTest {
+        let t = SiteTest::example();
+        let fixture = repo().join("tests/fixtures").join(name);
+        assert!(fixture.is_dir(), "no fixture {}", fixture.display());
+        copy_tree(&fixture, t.root());
+        t
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+        self
+    }
+
+    /// Replaces `from` with `to` in a file, failing if `from` is not there (so a test cannot silently break nothing).
+    #[track_caller]
+    pub fn replace(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        self.write(rel, &text.replacen(from, to, 1))
+    }
+
+    pub fn remove(&self, rel: &str) -> &Self {
+        std::fs::remove_file(self.path(rel)).unwrap();
+        self
+    }
+
+    /// Runs `redress ARGS` in the site folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .unwrap();
+        let root = self.root().display().to_string();
+        Run {
+            stderr: String::from_utf8_lossy(&output.stderr).replace(&root, "[ROOT]"),
+            stdout: String::from_utf8_lossy(&output.stdout).replace(&root, "[ROOT]"),
+            output,
+        }
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// A built page, parsed.
+    pub fn page(&self, rel: &str) -> Html {
+        Html::parse_document(&self.read(&format!("public/{rel}")))
+    }
+}
+
+/// Shorthand for a CSS selector.
+pub fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// The text of an element, whitespace collapsed.
+pub fn text(el: scraper::ElementRef<'_>) -> String {
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every file under `dir`, relative, sorted, with its bytes.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            out.push((rel, std::fs::read(entry.path()).unwrap()));
+        }
+    }
+    out
+}
+
+/// `numerator / denominator × scale` to one decimal place, halves away from zero: computed here independently of
+/// redress (with integers) to check the figures it prints.
+pub fn one_decimal(numerator: u64, denominator: u64, scale: u64) -> String {
+    let tenths =
+        (numerator as u128 * scale as u128 * 20 + denominator as u128) / (2 * denominator as u128);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
