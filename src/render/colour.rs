@@ -2,7 +2,8 @@
 //!
 //! The brand colour is the header's background and, where it is dark enough, the colour of links. Text on it is
 //! white or near-black, whichever contrasts more. When the brand colour is too light for links on white (below
-//! 4.5:1), links use a darkened shade of it and the build says so.
+//! 4.5:1), links use a darkened shade of it and the build says so. Links also sit on the light grey of the navigation and footer, so
+//! that is the background they are checked against.
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +55,8 @@ impl Rgb {
 
 /// White.
 pub const WHITE: Rgb = Rgb(255, 255, 255);
+/// The light grey behind the navigation, footer and complaint route, where links also appear.
+pub const GREY: Rgb = Rgb(0xf3, 0xf2, 0xf1);
 /// The body text colour.
 pub const TEXT: Rgb = Rgb(0x0b, 0x0c, 0x0c);
 
@@ -70,7 +73,8 @@ pub struct Palette {
     pub adjusted: bool,
 }
 
-/// Derives the palette, darkening the link colour in small steps until it reaches 4.5:1 on white.
+/// Derives the palette, darkening the link colour in small steps until it reaches 4.5:1 on the light grey (and so
+/// also on white, which is lighter).
 pub fn palette(brand: Rgb) -> Palette {
     let brand_contrast = if brand.contrast(WHITE) >= brand.contrast(TEXT) {
         WHITE
@@ -79,7 +83,7 @@ pub fn palette(brand: Rgb) -> Palette {
     };
     let mut link = brand;
     let mut factor = 1.0;
-    while link.contrast(WHITE) < 4.5 && factor > 0.0 {
+    while link.contrast(GREY) < 4.5 && factor > 0.0 {
         factor -= 0.05;
         link = brand.darken(factor);
     }
@@ -115,7 +119,7 @@ mod tests {
     fn light_brand_colours_get_darker_links() {
         let p = palette(parse_hex("#f4a261").unwrap());
         assert!(p.adjusted);
-        assert!(p.link.contrast(WHITE) >= 4.5);
+        assert!(p.link.contrast(GREY) >= 4.5);
         assert_eq!(p.brand_contrast, TEXT);
         let p = palette(parse_hex("#1d4f91").unwrap());
         assert!(!p.adjusted);
