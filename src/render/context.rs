@@ -169,22 +169,24 @@ pub(super) fn shared(r: &Report, tables: &TableMap, pages: &[PageSpec]) -> Value
     })
 }
 
-/// The context of one page: the shared context plus `page`, `root`, `hl` and, for content pages, `content`.
-pub(super) fn page(shared: &Value, r: &Report, spec: &PageSpec) -> tera::Context {
-    let mut v = shared.clone();
-    if let Value::Object(map) = &mut v {
-        map.insert("page".into(), json!(spec));
-        map.insert("root".into(), json!(urls::root_prefix(&spec.path)));
-        map.insert(
-            "hl".into(),
-            json!(if spec.path == "report.html" { 3 } else { 2 }),
+/// Sets the per-page keys of `ctx` for `spec`: `page`, `root`, `hl` and, for content pages, `content`. The shared
+/// part of the context is built once and only these keys change between pages, because cloning the whole report
+/// (every table, every provision) for each page made builds quadratic in the number of pages.
+pub(super) fn set_page(ctx: &mut tera::Context, r: &Report, spec: &PageSpec) {
+    ctx.insert("page", spec);
+    ctx.insert("root", &urls::root_prefix(&spec.path));
+    ctx.insert("hl", &(if spec.path == "report.html" { 3 } else { 2 }));
+    let content = spec
+        .slug
+        .as_ref()
+        .and_then(|slug| r.pages.iter().find(|p| &p.slug == slug))
+        .map(
+            |p| json!({"title": p.front.title, "body": p.body, "description": p.front.description}),
         );
-        if let Some(slug) = &spec.slug {
-            if let Some(p) = r.pages.iter().find(|p| &p.slug == slug) {
-                map.insert("content".into(), json!({"title": p.front.title, "body": p.body, "description": p.front.description}));
-            }
-        }
-    }
-    // A JSON object always converts; the fallback is only there so this can never panic.
-    tera::Context::from_value(v).unwrap_or_default()
+    ctx.insert("content", &content);
+}
+
+/// The shared context as Tera's own type. A JSON object always converts; the fallback only keeps this panic-free.
+pub(super) fn to_context(shared: Value) -> tera::Context {
+    tera::Context::from_value(shared).unwrap_or_default()
 }

@@ -71,12 +71,12 @@ pub fn render_site(
     if palette.adjusted {
         palette_note = Some(palette.link.hex());
     }
-    let shared = context::shared(report, &tables, &pages);
+    let mut ctx = context::to_context(context::shared(report, &tables, &pages));
     let mut files = Vec::new();
     let mut ok = true;
     let mut reported = Vec::new();
     for page in &pages {
-        let ctx = context::page(&shared, report, page);
+        context::set_page(&mut ctx, report, page);
         match tera.render(&page.template, &ctx) {
             Ok(html) => files.push(OutputFile {
                 path: page.path.clone(),
@@ -102,7 +102,7 @@ pub fn render_site(
     if let Some(link) = palette_note {
         diags.push(
             Diagnostic::warning(format!(
-                "brand_colour is too light for links on white (below 4.5:1); links use the darker {link} instead"
+                "brand_colour is too light for links (below 4.5:1 on the light grey behind the navigation); links use the darker {link} instead"
             ))
             .help("choose a darker brand colour to use it for links too (WCAG 2.2, 1.4.3)"),
         );
