@@ -662,3 +662,48 @@ fn help_teaches_with_examples() {
     let run = t.run(&["--help"]);
     assert!(run.stdout.contains("Exit status"));
 }
+
+#[test]
+fn a_year_with_no_complaints_says_so_in_words_and_divides_by_nothing() {
+    let t = SiteTest::fixture("sites/zero-complaints");
+    t.build().expect_success();
+    let perf = t.page("performance.html");
+    assert_eq!(cell(&perf, "ch02", "2025-26", "Stage 1"), "n/a");
+    assert_eq!(cell(&perf, "ch01", "2025-26", "Stage 1"), "0.0");
+    let insets: Vec<String> = perf.select(&sel(".rd-inset")).map(text).collect();
+    assert!(
+        insets
+            .iter()
+            .any(|s| s.contains("accepted every complaint")),
+        "{insets:?}"
+    );
+    let learning = t.page("learning.html");
+    assert!(text(learning.select(&sel(".rd-inset")).next().unwrap())
+        .contains("did not make any service improvements"));
+    let ombudsman = t.page("ombudsman.html");
+    assert_eq!(
+        ombudsman.select(&sel("#determinations")).count(),
+        0,
+        "no empty determinations table"
+    );
+    assert!(ombudsman.select(&sel(".rd-inset")).count() >= 5);
+    // The download says "no figure", not 0.
+    assert!(t.read("public/data/ch02.csv").contains("2025-26,,0,0,,0,0"));
+}
+
+#[test]
+fn a_site_with_many_faults_shows_them_all_in_one_run() {
+    let t = SiteTest::fixture("sites/many-faults");
+    let run = t.build();
+    run.expect_code(1)
+        .expect_stderr_contains(
+            "2024-25 stage1: 1200 responses within timescale, but only 1100 responses",
+        )
+        .expect_stderr_contains(
+            "2025-26: 1500 stage 2 complaints received, but only 1171 stage 1 responses",
+        )
+        .expect_stderr_contains("2025-26 has no `categories`: Code 8.1(b)")
+        .expect_stderr_contains("`improvements` is missing: Code 8.1(d)")
+        .expect_stderr_contains("the governing body's response has no date (Code 8.2)")
+        .expect_stderr_contains("5 errors in 3 files");
+}

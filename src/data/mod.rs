@@ -160,3 +160,66 @@ fn escapes_root(root: &Path, path: &Path, rel: &str) -> Option<Diagnostic> {
         .help("copy the file into the site folder instead of linking to it")
     })
 }
+
+/// Property tests: no input makes a loader panic. Inputs are the example site's own files with random edits (a
+/// character deleted, a TOML-significant one inserted), which reach far deeper into the loaders than random text.
+#[cfg(test)]
+mod no_panic {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const FILES: [&str; 5] = [
+        include_str!("../../data/performance.toml"),
+        include_str!("../../data/self-assessment.toml"),
+        include_str!("../../data/ombudsman.toml"),
+        include_str!("../../data/improvements.toml"),
+        include_str!("../../site.toml"),
+    ];
+
+    fn mutate(text: &str, edits: &[(usize, u8, bool)]) -> String {
+        let mut bytes = text.as_bytes().to_vec();
+        for &(at, byte, insert) in edits {
+            if bytes.is_empty() {
+                break;
+            }
+            let at = at % bytes.len();
+            if insert {
+                const SIGNIFICANT: &[u8] = b"=[]\"\n#-.1_:,{} ae\t";
+                bytes.insert(at, SIGNIFICANT[usize::from(byte) % SIGNIFICANT.len()]);
+            } else {
+                bytes.remove(at);
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    fn load_all(text: &str) {
+        let src = SourceFile::new("data/x.toml", "x", text);
+        let mut diags = Diagnostics::new();
+        let _ = toml_doc::load::<performance::PerformanceFile>(&src, &mut diags);
+        let _ = toml_doc::load::<self_assessment::SelfAssessmentFile>(&src, &mut diags);
+        let _ = toml_doc::load::<ombudsman::OmbudsmanFile>(&src, &mut diags);
+        let _ = toml_doc::load::<improvements::ImprovementsFile>(&src, &mut diags);
+        let _ = toml_doc::load::<crate::config::SiteConfig>(&src, &mut diags);
+        let _ = self_assessment::from_csv(&src, &mut diags);
+        let md = SourceFile::new("content/x.md", "x", format!("+++\n{text}\n+++\nbody"));
+        let _ = content::parse(md, &mut diags);
+        // Rendering every diagnostic exercises the span arithmetic too.
+        let _ = crate::diagnostics::render_all(&diags);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn edited_example_files_never_panic(file in 0usize..5, edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<bool>()), 1..6)) {
+            load_all(&mutate(FILES[file], &edits));
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+            load_all(&text);
+        }
+    }
+}
