@@ -36,6 +36,9 @@ pub struct SiteConfig {
     /// Build options.
     #[serde(default)]
     pub build: BuildOptions,
+    /// Chart titles that replace the computed ones, by chart id (`ch01 = "..."`).
+    #[serde(default)]
+    pub charts: std::collections::BTreeMap<String, Spanned<String>>,
 }
 
 /// The landlord publishing the report.

@@ -10,6 +10,7 @@
 //! them at once.
 
 pub mod catalogue;
+pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod data;

@@ -232,6 +232,20 @@ fn check_config(c: &SiteConfig, src: &crate::diagnostics::SourceFile, diags: &mu
             );
         }
     }
+    for (id, title) in &c.charts {
+        if !crate::charts::report::CHART_IDS.contains(&id.as_str()) {
+            let hint = crate::diagnostics::did_you_mean(id, crate::charts::report::CHART_IDS)
+                .map_or(String::new(), |s| format!("did you mean `{s}`? "));
+            diags.push(
+                Diagnostic::error(format!("there is no chart called `{id}`"))
+                    .at(src, title.span())
+                    .help(format!(
+                        "{hint}the charts are: {}",
+                        crate::charts::report::CHART_IDS.join(", ")
+                    )),
+            );
+        }
+    }
     let ct = &c.contact;
     if ct.phone.is_none() && ct.email.is_none() && ct.web_form.is_none() {
         diags.push(

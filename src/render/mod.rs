@@ -71,7 +71,9 @@ pub fn render_site(
     if palette.adjusted {
         palette_note = Some(palette.link.hex());
     }
+    let charts = crate::charts::report::all(report, &tables);
     let mut ctx = context::to_context(context::shared(report, &tables, &pages));
+    ctx.insert("charts", &charts);
     let mut files = Vec::new();
     let mut ok = true;
     let mut reported = Vec::new();
