@@ -16,6 +16,7 @@ pub mod config;
 pub mod data;
 pub mod diagnostics;
 pub mod fs;
+pub mod import;
 pub mod init;
 pub mod measures;
 pub mod model;

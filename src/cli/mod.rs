@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod build;
+pub mod import;
 pub mod init;
 
 use std::process::ExitCode;
@@ -36,6 +37,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Create a new site from the example report.
     Init(init::InitArgs),
+    /// Turn an existing self-assessment form into data/self-assessment.toml.
+    Import(import::ImportArgs),
 }
 
 /// Exit status: the site had errors.
@@ -48,6 +51,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Build(a) => build::run(a),
         Command::Init(a) => init::run(a),
+        Command::Import(a) => import::run(a),
     };
     match result {
         Ok(code) => code,
