@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette;
-use super::{font_request, text_width, wrap_text, Series, Size};
+use super::{text_style, text_width, wrap_text, Series, Size};
 
 /// Draws the chart; returns the SVG and its height.
 pub(super) fn draw(labels: &[String], series: &[Series], unit: &str, size: Size) -> (String, u32) {
@@ -56,12 +56,7 @@ pub(super) fn draw(labels: &[String], series: &[Series], unit: &str, size: Size)
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, height)).into_drawing_area();
-        let font = |anchor: Pos| {
-            ("sans-serif", font_request(f))
-                .into_font()
-                .color(&palette::INK)
-                .pos(anchor)
-        };
+        let font = |anchor: Pos| text_style(f, anchor);
         let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
         let _ = root.draw(&Text::new(
             unit.to_string(),

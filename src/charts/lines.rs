@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{self, Marker};
-use super::{font_request, nice_axis, text_width, Series, Size, Target};
+use super::{nice_axis, text_style, text_width, Series, Size, Target};
 
 /// Draws the chart; returns the SVG and its height.
 pub(super) fn draw(
@@ -91,12 +91,7 @@ pub(super) fn draw(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, height)).into_drawing_area();
-        let font = |anchor: Pos| {
-            ("sans-serif", font_request(f))
-                .into_font()
-                .color(&palette::INK)
-                .pos(anchor)
-        };
+        let font = |anchor: Pos| text_style(f, anchor);
         // Unit above the plot, as the Analysis Function recommends instead of a rotated axis title.
         let _ = root.draw(&Text::new(
             unit.to_string(),

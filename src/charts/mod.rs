@@ -173,6 +173,18 @@ pub(crate) fn font_request(px: f64) -> f64 {
     px * 1.24
 }
 
+/// The style of all chart text: sans-serif at `px` CSS pixels in the ink colour, anchored at `anchor`.
+pub(crate) fn text_style(
+    px: f64,
+    anchor: plotters::style::text_anchor::Pos,
+) -> plotters::style::TextStyle<'static> {
+    use plotters::style::{Color as _, IntoFont as _};
+    ("sans-serif", font_request(px))
+        .into_font()
+        .color(&palette::INK.to_rgba())
+        .pos(anchor)
+}
+
 /// A rough width of `text` at `font` px in a sans-serif face: 0.56 em a character, generous enough that labels laid
 /// out with it do not collide (no fonts are available at build time to measure with).
 pub(crate) fn text_width(text: &str, font: f64) -> f64 {
