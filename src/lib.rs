@@ -11,6 +11,7 @@
 
 pub mod catalogue;
 pub mod charts;
+pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod data;
@@ -54,8 +55,16 @@ fn output_dir(root: &Path, output: Option<&Path>, configured: Option<&str>) -> P
     }
 }
 
-/// Reads, checks and renders the site at `root` without writing anything.
+/// Reads, checks and renders the site at `root` without writing anything: the files to write (none when there are
+/// errors), every problem found, and `build.output` from site.toml.
 pub fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<String>)> {
+    let site = check_site(root)?;
+    Ok((site.diagnostics, site.files, site.configured_output))
+}
+
+/// Reads, checks and renders the site at `root`, then checks the rendered pages' links, without writing anything.
+/// This is the whole of `redress check` (less `--external`), and what `build` runs before it writes.
+pub fn check_site(root: &Path) -> Result<checks::CheckedSite> {
     let mut diags = Diagnostics::new();
     let input = data::load(root, &mut diags)?;
     let configured_output = input.config.as_ref().map(|c| c.build.output.clone());
@@ -64,17 +73,34 @@ pub fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<
         .as_ref()
         .map_or_else(|| "default".to_string(), |c| c.theme.clone());
     let theme = theme::Theme::load(root, &theme_name, &mut diags)?;
+    let inputs = checks::input_sources(&input);
+    let mut site = checks::CheckedSite {
+        diagnostics: Diagnostics::new(),
+        files: Vec::new(),
+        configured_output,
+        links: checks::links::LinkReport::default(),
+    };
     let Some(report) = model::build(input, &mut diags) else {
-        return Ok((diags, Vec::new(), configured_output));
+        site.diagnostics = diags;
+        return Ok(site);
     };
     let Some(mut files) = render::render_site(&report, &theme, &mut diags) else {
-        return Ok((diags, Vec::new(), configured_output));
+        site.diagnostics = diags;
+        return Ok(site);
     };
     add_static_files(root, &mut files, &mut diags)?;
+    let templates = render::templates::sources(&theme);
+    let sources = checks::links::LinkSources {
+        inputs: &inputs,
+        templates: &templates,
+    };
+    site.links = checks::links::check(&files, &render::page_list(&report), &sources, &mut diags);
     if diags.has_errors() {
         files.clear();
     }
-    Ok((diags, files, configured_output))
+    site.diagnostics = diags;
+    site.files = files;
+    Ok(site)
 }
 
 /// Builds the site at `root` into `output` (by default `build.output` from site.toml, or `public/`). The output folder is replaced only when the

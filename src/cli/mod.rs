@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod build;
+pub mod check;
 pub mod import;
 pub mod init;
 
@@ -35,6 +36,9 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder.
     Build(build::BuildArgs),
+    // No doc comment here: clap would show it in place of CheckArgs's, which holds the long help.
+    #[allow(missing_docs)]
+    Check(check::CheckArgs),
     /// Create a new site from the example report.
     Init(init::InitArgs),
     /// Turn an existing self-assessment form into data/self-assessment.toml.
@@ -50,6 +54,7 @@ pub const EXIT_FAILURE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Build(a) => build::run(a),
+        Command::Check(a) => check::run(a),
         Command::Init(a) => init::run(a),
         Command::Import(a) => import::run(a),
     };

@@ -18,7 +18,7 @@ pub struct ImprovementsFile {
 #[serde(deny_unknown_fields)]
 pub struct Improvement {
     /// What it is about ("Damp and mould").
-    pub theme: String,
+    pub theme: Spanned<String>,
     /// Markdown: what residents told us.
     pub you_said: String,
     /// Markdown: what we changed.

@@ -8,10 +8,12 @@
 //! A diagnostic carries its own copy of the offending line, so it can be rendered (or sent as JSON) after the source
 //! text is gone.
 
+mod json;
 mod render;
 mod source;
 mod suggest;
 
+pub use json::to_json;
 pub use render::render_all;
 pub use source::SourceFile;
 pub use suggest::did_you_mean;

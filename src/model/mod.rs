@@ -5,7 +5,11 @@
 //! check. The completeness rules are Code 8.1 (a)-(f) and 8.2: a part that is empty this year must say so
 //! explicitly in the data, and a part that is simply absent is an error naming the provision.
 
+mod counts;
+mod improvements;
+mod ombudsman;
 pub mod performance;
+mod repeats;
 pub mod self_assessment;
 
 use serde::Serialize;
@@ -13,7 +17,6 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::data::content::ContentPage;
 use crate::data::date::Date;
-use crate::data::improvements::Improvement;
 use crate::data::ombudsman::{Determinations, OmbudsmanFile};
 use crate::data::SiteInput;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -59,8 +62,6 @@ pub struct ImprovementView {
     pub status: String,
 }
 
-const IMPROVEMENT_STATUSES: [&str; 3] = ["done", "in progress", "planned"];
-
 /// Checks everything and assembles the report; `None` if there were errors (all of them are in `diags`).
 pub fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report> {
     let before = diags.error_count();
@@ -70,6 +71,15 @@ pub fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report> {
     }
     let label = config.as_ref().map(|c| c.period.label.get_ref().clone());
     let period_end = config.as_ref().map(|c| *c.period.end.get_ref());
+    // A period that ends before it starts is reported by check_config; checking dates against it would only add
+    // noise.
+    let period = config
+        .as_ref()
+        .map(|c| Period {
+            start: *c.period.start.get_ref(),
+            end: *c.period.end.get_ref(),
+        })
+        .filter(|p| p.start < p.end);
 
     let years = input
         .performance
@@ -82,50 +92,7 @@ pub fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report> {
         .and_then(|(f, src)| self_assessment::build(f, src, period_end, diags));
 
     if let Some((o, src)) = &input.ombudsman {
-        for (key, value, provision, what) in [
-            (
-                "non_compliance",
-                o.non_compliance.is_some(),
-                "8.1(c)",
-                "findings of non-compliance with the Code made by the Ombudsman",
-            ),
-            (
-                "annual_reports",
-                o.annual_reports.is_some(),
-                "8.1(e)",
-                "any annual report about the landlord's performance from the Ombudsman",
-            ),
-            (
-                "other_reports",
-                o.other_reports.is_some(),
-                "8.1(f)",
-                "any other relevant reports or publications from the Ombudsman about the landlord",
-            ),
-        ] {
-            if !value {
-                diags.push(
-                    Diagnostic::error(format!("`{key}` is missing: Code {provision} requires {what}"))
-                        .in_file(src)
-                        .help(format!("list them, or write `{key} = []` at the top of the file if there were none this year")),
-                );
-            }
-        }
-        let known: Vec<&str> = years.iter().map(|y| y.label.as_str()).collect();
-        for d in &o.determinations {
-            if !years.is_empty() && !known.contains(&d.year.get_ref().as_str()) {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "determinations for `{}`, a year that is not in data/performance.toml",
-                        d.year.get_ref()
-                    ))
-                    .at(src, d.year.span())
-                    .help(format!(
-                        "use one of the years in performance.toml: {}",
-                        known.join(", ")
-                    )),
-                );
-            }
-        }
+        ombudsman::check(o, src, &years, period, diags);
     }
 
     let improvements = input.improvements.as_ref().and_then(|(f, src)| match &f.improvements {
@@ -137,7 +104,7 @@ pub fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report> {
             );
             None
         }
-        Some(list) => Some(list.iter().filter_map(|i| improvement(i, src, diags)).collect::<Vec<_>>()),
+        Some(list) => Some(improvements::build(list, src, period, diags)),
     });
 
     let mut introduction = None;
@@ -147,7 +114,7 @@ pub fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report> {
         match page.slug.as_str() {
             "introduction" => introduction = Some(page),
             "governing-body-response" => {
-                check_response(&page, diags);
+                check_response(&page, period, diags);
                 response = Some(page);
             }
             _ => pages.push(page),
@@ -256,7 +223,9 @@ fn check_config(c: &SiteConfig, src: &crate::diagnostics::SourceFile, diags: &mu
     }
 }
 
-fn check_response(page: &ContentPage, diags: &mut Diagnostics) {
+/// Code 8.2: the governing body's response is published with the report, so it must say something and say when it
+/// was agreed; and since it responds to the whole year, it cannot be dated before the year ended.
+fn check_response(page: &ContentPage, period: Option<Period>, diags: &mut Diagnostics) {
     if page.body.trim().is_empty() {
         diags.push(
             Diagnostic::error("the governing body's response is empty (Code 8.2)")
@@ -264,41 +233,45 @@ fn check_response(page: &ContentPage, diags: &mut Diagnostics) {
                 .help("write the response below the front matter"),
         );
     }
-    if page.front.date.is_none() {
-        diags.push(
+    match (&page.front.date, period) {
+        (None, _) => diags.push(
             Diagnostic::error("the governing body's response has no date (Code 8.2)")
                 .at(&page.source, 0..3)
                 .help("add `date = 2026-07-10` (the day it was agreed) to the front matter"),
-        );
+        ),
+        (Some(date), Some(period)) if *date.get_ref() <= period.end => diags.push(
+            Diagnostic::error(format!(
+                "the governing body's response is dated {}, but the report period only ends on {} (Code 8.2)",
+                date.get_ref().long(),
+                period.end.long()
+            ))
+            .at(&page.source, date.span())
+            .label("before the year it responds to had ended")
+            .help("give the date the governing body agreed its response to this report, after the period ended"),
+        ),
+        _ => {}
     }
 }
 
-fn improvement(
-    i: &Improvement,
-    src: &crate::diagnostics::SourceFile,
-    diags: &mut Diagnostics,
-) -> Option<ImprovementView> {
-    let status = i.status.get_ref().trim().to_lowercase();
-    if !IMPROVEMENT_STATUSES.contains(&status.as_str()) {
-        diags.push(
-            Diagnostic::error(format!(
-                "`{}` is not an improvement status",
-                i.status.get_ref()
-            ))
-            .at(src, i.status.span())
-            .help(format!("use one of: {}", IMPROVEMENT_STATUSES.join(", "))),
-        );
-        return None;
+/// The report year's first and last day, from site.toml.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Period {
+    /// First day.
+    pub(crate) start: Date,
+    /// Last day.
+    pub(crate) end: Date,
+}
+
+impl Period {
+    /// "1 April 2025 to 31 March 2026".
+    pub(crate) fn describe(&self) -> String {
+        format!("{} to {}", self.start.long(), self.end.long())
     }
-    let date: Option<Date> = i.date.as_ref().map(|d| *d.get_ref());
-    Some(ImprovementView {
-        theme: i.theme.clone(),
-        you_said: i.you_said.clone(),
-        we_did: i.we_did.clone(),
-        date: date.map(|d| d.to_string()),
-        date_long: date.map(|d| d.long()),
-        status,
-    })
+
+    /// Whether `date` falls in the period, both ends included.
+    pub(crate) fn contains(&self, date: Date) -> bool {
+        self.start <= date && date <= self.end
+    }
 }
 
 impl Report {

@@ -183,6 +183,7 @@ pub fn build(
                 diags.push(
                     Diagnostic::error(format!("provision {number} is answered `{}` but has no explanation", p.comply.get_ref()))
                         .at(src, p.comply.span())
+                        .label("needs an explanation")
                         .help("add explanation = \"...\" saying why it is not (fully) met; the form requires it for every No"),
                 );
             }
@@ -190,6 +191,7 @@ pub fn build(
                 diags.push(
                     Diagnostic::error(format!("provision {number} is answered `{}` but has no actions", p.comply.get_ref()))
                         .at(src, p.comply.span())
+                        .label("needs actions")
                         .help("add at least one [[provisions.actions]] with action, owner and due, saying how it will be met"),
                 );
             }
@@ -210,6 +212,14 @@ pub fn build(
                     Diagnostic::error(format!("`{}` is not an action status", a.status.get_ref()))
                         .at(src, a.status.span())
                         .help(format!("{hint}use one of: {}", STATUSES.join(", "))),
+                );
+            }
+            if a.action.trim().is_empty() {
+                diags.push(
+                    Diagnostic::error(format!("an action for provision {number} does not say what will be done"))
+                        .at(src, a.due.span())
+                        .label("in this action")
+                        .help("write what will be done in action = \"...\", so readers can tell how the provision will be met"),
                 );
             }
             if a.owner.trim().is_empty() {
