@@ -93,9 +93,23 @@ pub struct Accessibility {
     pub contact: Option<String>,
     /// When the statement was last reviewed; defaults to the end of the period.
     pub reviewed: Option<Date>,
-    /// Known problems, one sentence each.
+    /// Known problems, one sentence each. None means the statement says the site is fully compliant; any means
+    /// partially compliant.
     #[serde(default)]
     pub known_issues: Vec<String>,
+    /// Content the landlord has decided would be a disproportionate burden to fix, one entry each with the reason.
+    #[serde(default)]
+    pub disproportionate_burden: Vec<String>,
+    /// Content outside the scope of the accessibility regulations (for example PDFs published before 23 September
+    /// 2018), one entry each.
+    #[serde(default)]
+    pub out_of_scope: Vec<String>,
+    /// When the statement was first prepared; defaults to `reviewed`.
+    pub prepared: Option<Date>,
+    /// When the site was last tested; the statement gives no test date without it.
+    pub tested: Option<Date>,
+    /// How the site was tested and by whom (markdown); a default sentence describes redress's automated checks.
+    pub method: Option<String>,
 }
 
 /// Build options.

@@ -4,6 +4,10 @@
 //! white or near-black, whichever contrasts more. When the brand colour is too light for links on white (below
 //! 4.5:1), links use a darkened shade of it and the build says so. Links also sit on the light grey of the navigation and footer, so
 //! that is the background they are checked against.
+//!
+//! A mid-tone brand colour (relative luminance between about 0.18 and 0.19) reaches 4.5:1 with neither white nor
+//! near-black text. Then the header's background is darkened too, until white text on it reaches 4.5:1, and the
+//! build says so.
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,38 +64,90 @@ pub const GREY: Rgb = Rgb(0xf3, 0xf2, 0xf1);
 /// The body text colour.
 pub const TEXT: Rgb = Rgb(0x0b, 0x0c, 0x0c);
 
+/// The contrast WCAG 2.2 AA asks of body-size text (success criterion 1.4.3).
+pub const TEXT_CONTRAST: f64 = 4.5;
+
 /// The colours the theme derives from the brand colour.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Palette {
-    /// Header background.
+    /// Header background: the brand colour, or a darker shade of it when no text colour reaches 4.5:1 on it.
     pub brand: Rgb,
     /// Text on the header.
     pub brand_contrast: Rgb,
     /// Links on white.
     pub link: Rgb,
-    /// True when `link` had to be darkened from `brand`.
+    /// True when `link` had to be darkened from the brand colour.
     pub adjusted: bool,
+    /// The brand colour as given, when the header background had to be darkened from it.
+    pub header_adjusted_from: Option<Rgb>,
 }
 
-/// Derives the palette, darkening the link colour in small steps until it reaches 4.5:1 on the light grey (and so
-/// also on white, which is lighter).
-pub fn palette(brand: Rgb) -> Palette {
-    let brand_contrast = if brand.contrast(WHITE) >= brand.contrast(TEXT) {
-        WHITE
-    } else {
-        TEXT
-    };
-    let mut link = brand;
-    let mut factor = 1.0;
-    while link.contrast(GREY) < 4.5 && factor > 0.0 {
+/// `colour` darkened in steps of 5% until `ok` holds (black, at worst, passes any contrast test against white or
+/// the light grey).
+fn darken_until(colour: Rgb, ok: impl Fn(Rgb) -> bool) -> Rgb {
+    let mut out = colour;
+    let mut factor: f64 = 1.0;
+    while !ok(out) && factor > 0.0 {
         factor -= 0.05;
-        link = brand.darken(factor);
+        out = colour.darken(factor.max(0.0));
     }
+    out
+}
+
+/// Derives the palette. The header keeps the brand colour with white or near-black text, whichever contrasts more,
+/// when that reaches 4.5:1; otherwise its background is darkened until white text does. Links are the brand colour
+/// darkened in small steps until they reach 4.5:1 on the light grey (and so also on white, which is lighter).
+pub fn palette(brand: Rgb) -> Palette {
+    let best = |bg: Rgb| {
+        if bg.contrast(WHITE) >= bg.contrast(TEXT) {
+            WHITE
+        } else {
+            TEXT
+        }
+    };
+    let (header, brand_contrast) = if brand.contrast(best(brand)) >= TEXT_CONTRAST {
+        (brand, best(brand))
+    } else {
+        (
+            darken_until(brand, |c| c.contrast(WHITE) >= TEXT_CONTRAST),
+            WHITE,
+        )
+    };
+    let link = darken_until(brand, |c| c.contrast(GREY) >= TEXT_CONTRAST);
     Palette {
-        brand,
+        brand: header,
         brand_contrast,
         link,
         adjusted: link != brand,
+        header_adjusted_from: (header != brand).then_some(brand),
+    }
+}
+
+impl Palette {
+    /// What the build should tell the user about colours it changed: `(message, help)` pairs.
+    pub fn warnings(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Some(given) = self.header_adjusted_from {
+            out.push((
+                format!(
+                    "brand_colour {} gives text on the header less than 4.5:1 contrast, whether white or black; the header uses the darker {} instead",
+                    given.hex(),
+                    self.brand.hex()
+                ),
+                "choose a darker or a lighter brand colour to use it for the header as it is (WCAG 2.2, 1.4.3)"
+                    .to_string(),
+            ));
+        }
+        if self.adjusted {
+            out.push((
+                format!(
+                    "brand_colour is too light for links (below 4.5:1 on the light grey behind the navigation); links use the darker {} instead",
+                    self.link.hex()
+                ),
+                "choose a darker brand colour to use it for links too (WCAG 2.2, 1.4.3)".to_string(),
+            ));
+        }
+        out
     }
 }
 
@@ -124,5 +180,67 @@ mod tests {
         let p = palette(parse_hex("#1d4f91").unwrap());
         assert!(!p.adjusted);
         assert_eq!(p.brand_contrast, WHITE);
+        assert_eq!(p.header_adjusted_from, None);
+        assert!(p.warnings().is_empty());
+    }
+
+    #[test]
+    fn text_on_the_header_always_reaches_4_5_to_1() {
+        // Every grey, and a spread of colours, including the mid-tones where neither white nor black reaches 4.5:1.
+        let mut colours: Vec<Rgb> = (0..=255u8).map(|v| Rgb(v, v, v)).collect();
+        for r in (0..=255u8).step_by(17) {
+            for g in (0..=255u8).step_by(17) {
+                for b in (0..=255u8).step_by(17) {
+                    colours.push(Rgb(r, g, b));
+                }
+            }
+        }
+        for c in colours {
+            let p = palette(c);
+            assert!(
+                p.brand.contrast(p.brand_contrast) >= TEXT_CONTRAST,
+                "{}: header text {} on {} is {:.2}:1",
+                c.hex(),
+                p.brand_contrast.hex(),
+                p.brand.hex(),
+                p.brand.contrast(p.brand_contrast)
+            );
+            assert!(p.link.contrast(GREY) >= TEXT_CONTRAST, "{}: link", c.hex());
+            assert!(
+                p.link.contrast(WHITE) >= TEXT_CONTRAST,
+                "{}: link on white",
+                c.hex()
+            );
+            // The header is only changed when it has to be, and then the build says so.
+            assert_eq!(p.header_adjusted_from.is_some(), p.brand != c);
+            assert_eq!(
+                p.warnings().len(),
+                usize::from(p.adjusted) + usize::from(p.header_adjusted_from.is_some())
+            );
+        }
+    }
+
+    #[test]
+    fn a_mid_tone_brand_gets_a_darker_header_and_a_warning() {
+        // #787878 is 4.42:1 with white and 4.43:1 with the near-black text: neither is enough.
+        let grey = parse_hex("#787878").unwrap();
+        assert!(grey.contrast(WHITE) < TEXT_CONTRAST && grey.contrast(TEXT) < TEXT_CONTRAST);
+        let p = palette(grey);
+        assert_eq!(p.header_adjusted_from, Some(grey));
+        assert_eq!(p.brand_contrast, WHITE);
+        assert!(p.brand.contrast(WHITE) >= TEXT_CONTRAST);
+        assert!(p.brand.luminance() < grey.luminance());
+        let warnings = p.warnings();
+        assert!(warnings[0].0.contains("#787878"), "{warnings:?}");
+        assert!(warnings[0].0.contains(&p.brand.hex()), "{warnings:?}");
+        assert!(settings_css(&p).contains(&format!("--rd-brand: {};", p.brand.hex())));
+    }
+
+    #[test]
+    fn a_light_brand_keeps_its_header_with_dark_text() {
+        let p = palette(parse_hex("#ffdd00").unwrap());
+        assert_eq!(p.header_adjusted_from, None);
+        assert_eq!(p.brand_contrast, TEXT);
+        assert!(p.adjusted);
     }
 }

@@ -111,6 +111,11 @@ fn headlines(r: &Report) -> Vec<Headline> {
 pub(super) fn shared(r: &Report, tables: &TableMap, pages: &[PageSpec]) -> Value {
     let y = r.current();
     let refused: u64 = y.refusals.iter().flatten().map(|x| x.count).sum();
+    let accessibility_reviewed = r
+        .site
+        .accessibility
+        .reviewed
+        .unwrap_or(*r.site.period.end.get_ref());
     let compensation: f64 = y.remedies.iter().flatten().filter_map(|x| x.amount).sum();
     let ombudsman_rate = r
         .determinations(&y.label)
@@ -164,7 +169,9 @@ pub(super) fn shared(r: &Report, tables: &TableMap, pages: &[PageSpec]) -> Value
             "compensation": crate::tables::format_money(compensation),
             "maladministration_rate": ombudsman_rate.flatten(),
             "accessibility_contact": r.site.accessibility.contact.clone().or_else(|| r.site.contact.email.clone()),
-            "accessibility_reviewed": r.site.accessibility.reviewed.unwrap_or(*r.site.period.end.get_ref()).long(),
+            "accessibility_reviewed": accessibility_reviewed.long(),
+            "accessibility_prepared": r.site.accessibility.prepared.unwrap_or(accessibility_reviewed).long(),
+            "accessibility_tested": r.site.accessibility.tested.unwrap_or(accessibility_reviewed).long(),
         },
     })
 }

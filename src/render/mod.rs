@@ -58,7 +58,6 @@ pub fn render_site(
     let sources = templates::sources(theme);
     let tables = tables::report::all(report);
     let pages = page_list(report);
-    let mut palette_note = None;
     let palette = report
         .site
         .brand_colour
@@ -68,9 +67,6 @@ pub fn render_site(
             || colour::palette(colour::Rgb(0x1d, 0x4f, 0x91)),
             colour::palette,
         );
-    if palette.adjusted {
-        palette_note = Some(palette.link.hex());
-    }
     let charts = crate::charts::report::all(report, &tables);
     let mut ctx = context::to_context(context::shared(report, &tables, &pages));
     ctx.insert("charts", &charts);
@@ -101,13 +97,8 @@ pub fn render_site(
     if !ok {
         return None;
     }
-    if let Some(link) = palette_note {
-        diags.push(
-            Diagnostic::warning(format!(
-                "brand_colour is too light for links (below 4.5:1 on the light grey behind the navigation); links use the darker {link} instead"
-            ))
-            .help("choose a darker brand colour to use it for links too (WCAG 2.2, 1.4.3)"),
-        );
+    for (message, help) in palette.warnings() {
+        diags.push(Diagnostic::warning(message).help(help));
     }
     files.push(OutputFile {
         path: "assets/settings.css".into(),
