@@ -23,6 +23,7 @@ pub mod measures;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod tables;
 pub mod theme;
 

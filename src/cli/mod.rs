@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod import;
 pub mod init;
+pub mod serve;
 
 use std::process::ExitCode;
 
@@ -33,16 +34,15 @@ pub struct Cli {
 
 /// The commands.
 #[derive(Debug, Subcommand)]
+// No doc comments on the variants: clap would show them in place of each command's own (the `*Args` struct's),
+// which hold the long help. Each struct's first line is the short help.
+#[allow(missing_docs)]
 pub enum Command {
-    /// Build the site into the output folder.
     Build(build::BuildArgs),
-    // No doc comment here: clap would show it in place of CheckArgs's, which holds the long help.
-    #[allow(missing_docs)]
     Check(check::CheckArgs),
-    /// Create a new site from the example report.
-    Init(init::InitArgs),
-    /// Turn an existing self-assessment form into data/self-assessment.toml.
+    Serve(serve::ServeArgs),
     Import(import::ImportArgs),
+    Init(init::InitArgs),
 }
 
 /// Exit status: the site had errors.
@@ -56,6 +56,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(a) => build::run(a),
         Command::Check(a) => check::run(a),
         Command::Init(a) => init::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Import(a) => import::run(a),
     };
     match result {
