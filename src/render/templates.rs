@@ -9,9 +9,38 @@ use super::markdown;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::theme::Theme;
 
+/// The templates last parsed in this process, with the exact sources and setting they were parsed from.
+///
+/// `redress serve` rebuilds the site after every save, and parsing the theme's templates was about 40% of each
+/// rebuild although a save almost never touches a template. Keying on the full sources (not a hash) means a
+/// changed template can never be served from the cache.
+type ParsedTheme = (Vec<(String, Vec<u8>)>, bool, Tera);
+static PARSED: std::sync::Mutex<Option<ParsedTheme>> = std::sync::Mutex::new(None);
+
+/// Parses every template of the theme, or reuses the last parse when no template and no setting has changed.
+pub fn load(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Tera> {
+    let key: Vec<(String, Vec<u8>)> = theme
+        .templates()
+        .map(|(n, f)| (n.to_string(), f.bytes.clone()))
+        .collect();
+    // A poisoned lock only means another thread panicked mid-update; the cache is then simply not used.
+    if let Ok(cache) = PARSED.lock() {
+        if let Some((k, u, tera)) = cache.as_ref() {
+            if *k == key && *u == unsafe_html {
+                return Some(tera.clone());
+            }
+        }
+    }
+    let tera = parse(theme, unsafe_html, diags)?;
+    if let Ok(mut cache) = PARSED.lock() {
+        *cache = Some((key, unsafe_html, tera.clone()));
+    }
+    Some(tera)
+}
+
 /// Parses every template of the theme. Each one is parsed on its own first, so that every broken template is
 /// reported, not only the first; then they are linked (`extends`, `include`, `import`) together.
-pub fn load(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Tera> {
+fn parse(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Tera> {
     let mut ok = true;
     let mut sources = Vec::new();
     for (name, file) in theme.templates() {
@@ -239,6 +268,25 @@ mod tests {
         let d = template_error(&src, &e, "syntax error");
         assert_eq!(d.location.as_ref().unwrap().line, 2, "{d:?}");
         assert_eq!(d.file.as_deref(), Some("themes/default/templates/x.html"));
+    }
+
+    #[test]
+    fn a_changed_template_is_parsed_again_not_served_from_the_cache() {
+        let render = |text: &str| {
+            let mut theme = Theme::built_in();
+            theme.files.insert(
+                "templates/probe.html".into(),
+                crate::theme::ThemeFile {
+                    bytes: text.as_bytes().to_vec(),
+                    origin: crate::theme::Origin::BuiltIn,
+                },
+            );
+            let tera = load(&theme, false, &mut Diagnostics::new()).unwrap();
+            tera.render("probe.html", &tera::Context::new()).unwrap()
+        };
+        assert_eq!(render("one"), "one");
+        assert_eq!(render("one"), "one");
+        assert_eq!(render("two"), "two");
     }
 
     #[test]
