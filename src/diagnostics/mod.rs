@@ -13,8 +13,8 @@ mod render;
 mod source;
 mod suggest;
 
-pub use json::to_json;
-pub use render::render_all;
+pub use json::{diagnostic_json, to_json};
+pub use render::{render_all, snippet};
 pub use source::SourceFile;
 pub use suggest::did_you_mean;
 

@@ -68,19 +68,9 @@ pub(crate) fn render(d: &Diagnostic) -> String {
     if let Some(pos) = d.position() {
         let _ = writeln!(out, "{pad}--> {pos}");
     }
-    if let Some(loc) = &d.location {
+    if let Some(snippet) = snippet(d) {
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{} | {}", loc.line, loc.line_text.replace('\t', " "));
-        let lead = " ".repeat(loc.column.saturating_sub(1));
-        let carets = "^".repeat(loc.width);
-        match &d.label {
-            Some(label) => {
-                let _ = writeln!(out, "{pad} | {lead}{carets} {label}");
-            }
-            None => {
-                let _ = writeln!(out, "{pad} | {lead}{carets}");
-            }
-        }
+        let _ = writeln!(out, "{snippet}");
     }
     if let Some(help) = &d.help {
         if d.location.is_some() {
@@ -95,6 +85,30 @@ pub(crate) fn render(d: &Diagnostic) -> String {
         }
     }
     out
+}
+
+/// The offending line and the caret line under it, with the label beside the carets:
+///
+/// ```text
+/// 3 | hommes = 12140
+///   | ^^^^^^ unknown key
+/// ```
+///
+/// The one rendering of a snippet: the terminal and `serve`'s error overlay both show this.
+pub fn snippet(d: &Diagnostic) -> Option<String> {
+    let loc = d.location.as_ref()?;
+    let number = loc.line.to_string();
+    let pad = " ".repeat(number.len());
+    let lead = " ".repeat(loc.column.saturating_sub(1));
+    let carets = "^".repeat(loc.width);
+    let label = d
+        .label
+        .as_deref()
+        .map_or(String::new(), |l| format!(" {l}"));
+    Some(format!(
+        "{number} | {}\n{pad} | {lead}{carets}{label}",
+        loc.line_text.replace('\t', " ")
+    ))
 }
 
 #[cfg(test)]

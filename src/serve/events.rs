@@ -26,7 +26,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::site::Change;
-use crate::diagnostics::{render_all, Diagnostic, Diagnostics, Severity};
+use crate::diagnostics::{diagnostic_json, render_all, snippet, Diagnostic, Diagnostics};
 
 /// The response head of the event stream. The body has no length: it ends when either side closes.
 const HEAD: &str =
@@ -240,44 +240,17 @@ pub(crate) fn failure_data(build: &str, error: &anyhow::Error) -> Value {
     })
 }
 
+/// A diagnostic for the overlay: the JSON `check --format json` gives, plus its `file:line:col` and its snippet
+/// as the terminal shows them.
 fn diagnostic(d: &Diagnostic) -> Value {
-    let severity = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let mut v = json!({ "severity": severity, "message": d.message });
-    let obj = v.as_object_mut();
-    let Some(obj) = obj else { return v };
-    if let Some(file) = &d.file {
-        obj.insert("file".into(), json!(file));
-    }
-    if let Some(position) = d.position() {
-        obj.insert("position".into(), json!(position));
-    }
-    if let Some(loc) = &d.location {
-        obj.insert("line".into(), json!(loc.line));
-        obj.insert("column".into(), json!(loc.column));
-        let number = loc.line.to_string();
-        let pad = " ".repeat(number.len());
-        let lead = " ".repeat(loc.column.saturating_sub(1));
-        let carets = "^".repeat(loc.width);
-        let label = d
-            .label
-            .as_deref()
-            .map_or(String::new(), |l| format!(" {l}"));
-        obj.insert(
-            "snippet".into(),
-            json!(format!(
-                "{number} | {}\n{pad} | {lead}{carets}{label}",
-                loc.line_text.replace('\t', " ")
-            )),
-        );
-    }
-    if let Some(label) = &d.label {
-        obj.insert("label".into(), json!(label));
-    }
-    if let Some(help) = &d.help {
-        obj.insert("help".into(), json!(help));
+    let mut v = diagnostic_json(d);
+    if let Some(obj) = v.as_object_mut() {
+        if let Some(position) = d.position() {
+            obj.insert("position".into(), json!(position));
+        }
+        if let Some(snippet) = snippet(d) {
+            obj.insert("snippet".into(), json!(snippet));
+        }
     }
     v
 }
