@@ -6,6 +6,7 @@
 # usage: benches/build.sh [PAGES...]     default: 100 1000
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/hugo-site.sh
 pages=("${@:-100 1000}")
 [ $# -gt 0 ] && pages=("$@") || pages=(100 1000)
 for tool in hyperfine hugo; do
@@ -35,19 +36,12 @@ make_sites() {
   local n=$1
   local r="$work/redress-$n" h="$work/hugo-$n"
   "$bin" init "$r" >/dev/null 2>&1
-  mkdir -p "$h/content/pages" "$h/layouts/_default"
+  mkdir -p "$h/content/pages"
   for i in $(seq 1 "$n"); do
     page "$i" > "$r/content/case-$(printf %04d "$i").md"
     cp "$r/content/case-$(printf %04d "$i").md" "$h/content/pages/"
   done
-  printf 'baseURL = "/"\ntitle = "Benchmark"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\nrelativeURLs = true\n' > "$h/config.toml"
-  cat > "$h/layouts/_default/baseof.html" <<'HTML'
-<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
-<body><nav><ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
-<main>{{ block "main" . }}{{ end }}</main></body></html>
-HTML
-  printf '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n' > "$h/layouts/_default/single.html"
-  printf '{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<p>{{ .Title }}</p>{{ end }}{{ end }}\n' > "$h/layouts/_default/list.html"
+  hugo_site "$h"
 }
 
 "$bin" init "$work/example" >/dev/null 2>&1

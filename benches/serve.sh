@@ -8,6 +8,7 @@
 # Every server listens on 127.0.0.1 only, the clients talk only to it, and each run is bounded by EDITS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/hugo-site.sh
 edits=${1:-50}
 shift || true
 debounces=("$@")
@@ -49,18 +50,10 @@ median() {
 "$bin" init "$work/redress" >/dev/null 2>&1
 
 # The Hugo site: the same markdown pages (Hugo reads the same +++ TOML front matter) with a minimal theme whose
-# pages list every page in their navigation, as in benches/build.sh.
+# pages list every page in their navigation (benches/hugo-site.sh, shared with benches/build.sh).
 h="$work/hugo"
-mkdir -p "$h/content" "$h/layouts/_default"
+hugo_site "$h"
 cp "$work/redress/content/"*.md "$h/content/"
-printf 'baseURL = "/"\ntitle = "Benchmark"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\nrelativeURLs = true\n' > "$h/config.toml"
-cat > "$h/layouts/_default/baseof.html" <<'HTML'
-<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
-<body><nav><ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
-<main>{{ block "main" . }}{{ end }}</main></body></html>
-HTML
-printf '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n' > "$h/layouts/_default/single.html"
-printf '{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<p>{{ .Title }}</p>{{ end }}{{ end }}\n' > "$h/layouts/_default/list.html"
 
 load_start=$(cut -d' ' -f1 /proc/loadavg)
 {
