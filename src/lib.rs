@@ -16,6 +16,7 @@ pub mod cli;
 pub mod config;
 pub mod data;
 pub mod diagnostics;
+pub(crate) mod formats;
 pub mod fs;
 pub mod import;
 pub mod init;
@@ -66,6 +67,21 @@ pub fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<
 /// Reads, checks and renders the site at `root`, then checks the rendered pages' links, without writing anything.
 /// This is the whole of `redress check` (less `--external`), and what `build` runs before it writes.
 pub fn check_site(root: &Path) -> Result<checks::CheckedSite> {
+    check_site_with(root, formats::PdfWhen::Now).map(|(site, _)| site)
+}
+
+/// As [`render_site`] for `serve`: everything but `report.pdf`, whose making waits until it is asked for; its job
+/// comes back beside the files.
+pub(crate) fn preview_site(
+    root: &Path,
+) -> Result<(checks::CheckedSite, Option<formats::pdf::Job>)> {
+    check_site_with(root, formats::PdfWhen::Later)
+}
+
+fn check_site_with(
+    root: &Path,
+    pdf: formats::PdfWhen,
+) -> Result<(checks::CheckedSite, Option<formats::pdf::Job>)> {
     let mut diags = Diagnostics::new();
     let input = data::load(root, &mut diags)?;
     let configured_output = input.config.as_ref().map(|c| c.build.output.clone());
@@ -83,25 +99,40 @@ pub fn check_site(root: &Path) -> Result<checks::CheckedSite> {
     };
     let Some(report) = model::build(input, &mut diags) else {
         site.diagnostics = diags;
-        return Ok(site);
+        return Ok((site, None));
     };
     let Some(mut files) = render::render_site(&report, &theme, &mut diags) else {
         site.diagnostics = diags;
-        return Ok(site);
+        return Ok((site, None));
     };
+    let (pdf_job, pdf_failure) = formats::add_report_formats(&report, &mut files, pdf);
+    if let Some(d) = pdf_failure {
+        diags.push(d);
+    }
     add_static_files(root, &mut files, &mut diags)?;
     let templates = render::templates::sources(&theme);
     let sources = checks::links::LinkSources {
         inputs: &inputs,
         templates: &templates,
     };
+    // A PDF made later will be there when a page's link to it is followed: the link check sees a stand-in.
+    let stand_in = pdf_job.is_some();
+    if stand_in {
+        files.push(OutputFile {
+            path: formats::REPORT_PDF.into(),
+            bytes: Vec::new(),
+        });
+    }
     site.links = checks::links::check(&files, &render::page_list(&report), &sources, &mut diags);
+    if stand_in {
+        files.pop();
+    }
     if diags.has_errors() {
         files.clear();
     }
     site.diagnostics = diags;
     site.files = files;
-    Ok(site)
+    Ok((site, pdf_job))
 }
 
 /// Builds the site at `root` into `output` (by default `build.output` from site.toml, or `public/`). The output folder is replaced only when the

@@ -9,7 +9,8 @@
 //! the bytes `redress build` would write and two builds compare byte for byte.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
+use std::time::Instant;
 
 use crate::render::OutputFile;
 
@@ -24,6 +25,40 @@ pub(crate) struct Snapshot {
     pub(crate) build: String,
     /// The files by site path (`performance.html`, `assets/style.css`). Empty until the first good build.
     pub(crate) files: HashMap<String, Vec<u8>>,
+    /// A file of this build made only when it is first asked for: `report.pdf`, which takes longer to make than
+    /// the rest of the site, so a save never waits for it.
+    later: Option<Later>,
+}
+
+/// A file made on its first request, once per build (see [`crate::formats::PdfWhen::Later`]).
+#[derive(Debug)]
+struct Later {
+    path: String,
+    job: crate::formats::pdf::Job,
+    made: OnceLock<Result<Vec<u8>, String>>,
+}
+
+impl Later {
+    /// The file, made now if this is its first request (a second request meanwhile waits for the first).
+    fn get(&self) -> &Result<Vec<u8>, String> {
+        self.made.get_or_init(|| {
+            let start = Instant::now();
+            let made = self.job.compile();
+            match &made {
+                Ok(pdf) => eprintln!(
+                    "made {} ({} pages) in {} ms",
+                    self.path,
+                    pdf.pages,
+                    start.elapsed().as_millis()
+                ),
+                Err(d) => eprintln!("{} could not be made: {}", self.path, d.message),
+            }
+            made.map(|pdf| pdf.bytes).map_err(|d| match &d.help {
+                Some(help) => format!("{}\n\n{help}", d.message),
+                None => d.message.clone(),
+            })
+        })
+    }
 }
 
 impl Snapshot {
@@ -32,7 +67,18 @@ impl Snapshot {
         Snapshot {
             build,
             files: files.into_iter().map(|f| (f.path, f.bytes)).collect(),
+            later: None,
         }
+    }
+
+    /// This snapshot with `report.pdf` to be made from `job` when it is first asked for.
+    pub(crate) fn with_pdf(mut self, job: Option<crate::formats::pdf::Job>) -> Snapshot {
+        self.later = job.map(|job| Later {
+            path: crate::formats::REPORT_PDF.to_string(),
+            job,
+            made: OnceLock::new(),
+        });
+        self
     }
 
     /// True before any build has succeeded.
@@ -52,6 +98,12 @@ impl Snapshot {
         if let Some((p, bytes)) = self.files.get_key_value(path) {
             return Lookup::File(p, bytes);
         }
+        if let Some(later) = self.later.as_ref().filter(|l| l.path == path) {
+            return match later.get() {
+                Ok(bytes) => Lookup::File(&later.path, bytes),
+                Err(why) => Lookup::Failed(&later.path, why),
+            };
+        }
         if self.files.contains_key(&format!("{path}/index.html")) {
             return Lookup::Folder;
         }
@@ -68,6 +120,8 @@ pub(crate) enum Lookup<'a> {
     Folder,
     /// Nothing there.
     Missing,
+    /// A file made on request that could not be made: its path and why.
+    Failed(&'a str, &'a str),
 }
 
 /// The snapshot every request reads and the rebuild swaps.
@@ -170,6 +224,19 @@ pub(crate) fn not_found_page(path: &str, build: &str) -> Vec<u8> {
          <title>Page not found</title>\n</head>\n<body>\n<main>\n<h1>Page not found</h1>\n\
          <p>There is no page at <code>/{shown}</code> in this preview.</p>\n\
          <p><a href=\"/\">Go to the home page</a></p>\n</main>\n</body>\n</html>\n"
+    );
+    inject(body.as_bytes(), build)
+}
+
+/// The page for a file of the site that could not be made (status 500): what went wrong, in words.
+pub(crate) fn failed_page(path: &str, why: &str, build: &str) -> Vec<u8> {
+    let body = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{shown} could not be made</title>\n</head>\n<body>\n<main>\n<h1>{shown} could not be made</h1>\n\
+         <pre>{why}</pre>\n<p><a href=\"/\">Go to the home page</a></p>\n</main>\n</body>\n</html>\n",
+        shown = escape_html(path),
+        why = escape_html(why),
     );
     inject(body.as_bytes(), build)
 }

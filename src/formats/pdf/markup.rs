@@ -1,0 +1,491 @@
+//! A [`Document`] as Typst markup, the source Typst lays out into `report.pdf`.
+//!
+//! Every piece of text goes in as a Typst string (`#"..."`), never as markup, so nothing a landlord writes (an
+//! asterisk, a `#`, a `<`) can be read as Typst syntax. The structure maps one to one onto Typst elements that its
+//! PDF export tags for PDF/UA-1: headings (bookmarks, `H1`-`H6`), paragraphs, lists (`L`, `LI`, `Lbl`, `LBody`),
+//! tables in a figure with their caption (`Table`, `Caption`, `TH` with a column or row scope, `TD`), each chart an
+//! image with its text alternative (`Figure` with `/Alt`), links (`Link`), quotations (`BlockQuote`). Only the
+//! look is set here (A4, Open Sans, sizes, rules): what the report says is the page's.
+
+use std::fmt::Write as _;
+
+use super::super::document::{
+    Block, Cell, Document, Figure, Heading, Inline, Link, List, Row, Scope, Table,
+};
+use super::super::links::{named_suffix, Links, Resolved};
+use super::world::FONT_FAMILY;
+
+/// What the PDF needs beyond the page's content.
+#[derive(Debug, Clone)]
+pub(crate) struct Meta {
+    /// The document title (PDF/UA-1 requires one, shown in the reader's title bar).
+    pub(crate) title: String,
+    /// Who published it.
+    pub(crate) author: String,
+    /// The language tag, e.g. `en-GB`.
+    pub(crate) language: String,
+    /// A line for the foot of every page, e.g. "Ashmere Homes: complaints report 2025-26".
+    pub(crate) footer: String,
+}
+
+/// The Typst source, and the files it reads (the charts, as `charts/<n>.svg`).
+pub(crate) struct Markup {
+    pub(crate) source: String,
+    pub(crate) files: Vec<(String, Vec<u8>)>,
+}
+
+/// Writes `doc` as Typst markup.
+pub(crate) fn write(doc: &Document, links: &Links, meta: &Meta) -> Markup {
+    let mut w = Writer {
+        out: String::with_capacity(64 * 1024),
+        files: Vec::new(),
+        links,
+        level: 0,
+    };
+    w.preamble(meta);
+    w.blocks(&doc.blocks);
+    Markup {
+        source: w.out,
+        files: w.files,
+    }
+}
+
+struct Writer<'a> {
+    out: String,
+    files: Vec<(String, Vec<u8>)>,
+    links: &'a Links,
+    /// The level of the last heading written, so that none skips a level (PDF/UA-1 forbids it).
+    level: u8,
+}
+
+/// A Typst string literal.
+fn string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether `id` can be written as a Typst label (`<id>`); redress's own ids always can.
+fn label_safe(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+}
+
+/// `en-GB` → `("en", Some("gb"))`, the language and region Typst takes; anything unreadable is English.
+pub(crate) fn language(tag: &str) -> (String, Option<String>) {
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts
+        .next()
+        .map(str::to_ascii_lowercase)
+        .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()))
+        .unwrap_or_else(|| "en".to_string());
+    let region = parts
+        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase);
+    (lang, region)
+}
+
+impl Writer<'_> {
+    fn preamble(&mut self, meta: &Meta) {
+        let (lang, region) = language(&meta.language);
+        let region = region.map_or_else(String::new, |r| format!(", region: {}", string(&r)));
+        let _ = write!(
+            self.out,
+            r##"#set document(title: {title}, author: {author}, date: none)
+#set text(font: {font}, size: 10.5pt, lang: {lang}{region}, fill: rgb("#0b0c0c"))
+#set page(paper: "a4", margin: (x: 2cm, top: 2cm, bottom: 2.4cm), footer: context text(size: 8.5pt)[#{footer} #h(1fr) Page #counter(page).display() of #counter(page).final().first()])
+#set par(leading: 0.7em, spacing: 1.1em)
+#set heading(numbering: none)
+#show heading: set block(above: 1.5em, below: 0.7em, sticky: true)
+#show heading.where(level: 1): set text(size: 20pt)
+#show heading.where(level: 2): set text(size: 15pt)
+#show heading.where(level: 3): set text(size: 12.5pt)
+#show heading.where(level: 4): set text(size: 11pt)
+#show link: set text(fill: rgb("#1d4f91"))
+#show link: underline
+#set list(indent: 0.4em, spacing: 0.8em)
+#set enum(indent: 0.4em, spacing: 0.8em)
+#set table(stroke: 0.5pt + rgb("#6f777b"), inset: (x: 5pt, y: 4pt))
+#set figure(numbering: none, gap: 0.6em)
+#set figure.caption(position: top)
+#show figure: set align(start)
+#show figure: set block(breakable: true)
+#show figure.caption: set align(start)
+#show figure.where(kind: table): set figure.caption(separator: none)
+#show figure.caption.where(kind: table): set text(weight: "bold")
+#show quote: set block(inset: (left: 1em))
+
+"##,
+            title = string(&meta.title),
+            author = string(&meta.author),
+            font = string(FONT_FAMILY),
+            lang = string(&lang),
+            footer = string(&meta.footer),
+        );
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for b in blocks {
+            self.block(b);
+            self.out.push_str("\n\n");
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Anchor(id) => self.anchor(id),
+            Block::Heading(h) => self.heading(h),
+            Block::Paragraph(content) => self.inline(content),
+            Block::List(list) => self.list(list),
+            Block::Terms(terms) => {
+                self.out.push_str("#terms(");
+                for t in terms {
+                    self.out.push_str("terms.item[");
+                    self.inline(&t.term);
+                    self.out.push_str("][");
+                    self.blocks(&t.description);
+                    self.out.push_str("], ");
+                }
+                self.out.push(')');
+            }
+            Block::Table(t) => self.table(t),
+            Block::Figure(f) => self.figure(f),
+            Block::Notice(blocks) => {
+                self.out.push_str(
+                    "#block(width: 100%, inset: (left: 10pt, y: 6pt), stroke: (left: 4pt + rgb(\"#6f777b\")))[",
+                );
+                self.blocks(blocks);
+                self.out.push(']');
+            }
+            Block::Quote(blocks) => {
+                self.out.push_str("#quote(block: true)[");
+                self.blocks(blocks);
+                self.out.push(']');
+            }
+            Block::Downloads(d) => {
+                // A download is a file of the site: it can be followed only from where the site lives.
+                if !self.links.site_is_addressable() {
+                    return;
+                }
+                let _ = write!(
+                    self.out,
+                    "#text(size: 9.5pt)[#{}",
+                    string(&format!("{}: ", d.label))
+                );
+                for (i, l) in d.links.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str("#\", \"");
+                    }
+                    self.link(l);
+                }
+                self.out.push(']');
+            }
+        }
+    }
+
+    /// An invisible mark a link can go to.
+    fn anchor(&mut self, id: &str) {
+        if label_safe(id) {
+            let _ = write!(self.out, "#metadata(none) <{id}>");
+        }
+    }
+
+    fn heading(&mut self, h: &Heading) {
+        let level = h.level.clamp(1, 6).min(self.level + 1);
+        self.level = level;
+        let _ = write!(self.out, "#heading(level: {level})[");
+        self.inline(&h.content);
+        self.out.push(']');
+        if let Some(id) = h.id.as_deref().filter(|id| label_safe(id)) {
+            let _ = write!(self.out, " <{id}>");
+        }
+    }
+
+    fn list(&mut self, list: &List) {
+        let func = if list.ordered { "enum" } else { "list" };
+        self.out.push('#');
+        self.out.push_str(func);
+        self.out.push('(');
+        if list.cards {
+            // Cards are a list in the page's structure, each with its own heading: no bullets, more space.
+            self.out
+                .push_str("marker: [], indent: 0pt, body-indent: 0pt, spacing: 1.6em, ");
+        }
+        for item in &list.items {
+            self.out.push('[');
+            self.blocks(item);
+            self.out.push_str("], ");
+        }
+        self.out.push(')');
+    }
+
+    fn inline(&mut self, content: &[Inline]) {
+        for i in content {
+            match i {
+                Inline::Text(t) | Inline::Code(t) => {
+                    self.out.push('#');
+                    self.out.push_str(&string(t));
+                }
+                Inline::Strong(c) => {
+                    self.out.push_str("#strong[");
+                    self.inline(c);
+                    self.out.push(']');
+                }
+                Inline::Emphasis(c) => {
+                    self.out.push_str("#emph[");
+                    self.inline(c);
+                    self.out.push(']');
+                }
+                Inline::Link(l) => self.link(l),
+                Inline::LineBreak => self.out.push_str("#linebreak()"),
+            }
+        }
+    }
+
+    fn link(&mut self, link: &Link) {
+        match self.links.resolve(&link.target) {
+            Resolved::Anchor(id) if label_safe(&id) => {
+                let _ = write!(self.out, "#link(<{id}>)[");
+                self.inline(&link.content);
+                self.out.push(']');
+            }
+            Resolved::Url(url) => {
+                let _ = write!(self.out, "#link({})[", string(&url));
+                self.inline(&link.content);
+                self.out.push(']');
+            }
+            Resolved::Named(path) => {
+                self.inline(&link.content);
+                if let Some(suffix) = named_suffix(&link.content, &path) {
+                    self.out.push('#');
+                    self.out.push_str(&string(&suffix));
+                }
+            }
+            Resolved::Anchor(_) | Resolved::None => self.inline(&link.content),
+        }
+    }
+
+    fn figure(&mut self, f: &Figure) {
+        let path = format!("charts/{}.svg", self.files.len() + 1);
+        self.files.push((path.clone(), f.svg.clone().into_bytes()));
+        self.out.push_str("#figure(caption: [#strong[");
+        self.out.push('#');
+        self.out.push_str(&string(&f.title));
+        self.out.push(']');
+        if let Some(s) = &f.subtitle {
+            let _ = write!(self.out, "#linebreak()#{}", string(s));
+        }
+        let _ = write!(
+            self.out,
+            "], image({}, format: \"svg\", width: 70%, alt: {}))",
+            string(&path),
+            string(&f.alt)
+        );
+        if let Some(id) = f.id.as_deref().filter(|id| label_safe(id)) {
+            let _ = write!(self.out, " <{id}>");
+        }
+        if let Some(t) = &f.table {
+            self.out.push_str("\n\n");
+            self.table(t);
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        let columns = t.columns();
+        if columns == 0 {
+            return;
+        }
+        let numeric = numeric_columns(t, columns);
+        let widths = column_widths(t, columns);
+        let has_caption = !t.caption.is_empty();
+        if has_caption {
+            self.out.push_str("#figure(kind: table, caption: [");
+            self.inline(&t.caption);
+            self.out.push_str("], ");
+        } else {
+            self.out.push('#');
+        }
+        let _ = write!(self.out, "table(columns: ({}), ", widths.join(", "));
+        if !t.head.is_empty() {
+            self.out.push_str("table.header(");
+            for row in &t.head {
+                self.row(row, &numeric, true);
+            }
+            self.out.push_str("), ");
+        }
+        for row in &t.body {
+            self.row(row, &numeric, false);
+        }
+        self.out.push(')');
+        if has_caption {
+            self.out.push(')');
+        }
+        if let Some(id) = t.id.as_deref().filter(|id| label_safe(id)) {
+            let _ = write!(self.out, " <{id}>");
+        }
+    }
+
+    fn row(&mut self, row: &Row, numeric: &[bool], in_head: bool) {
+        let mut col = 0;
+        for (i, cell) in row.cells.iter().enumerate() {
+            let right = numeric.get(col).copied().unwrap_or(false);
+            col += usize::from(cell.colspan.max(1));
+            let anchor = if i == 0 { row.id.as_deref() } else { None };
+            self.cell(cell, right, in_head, anchor);
+        }
+    }
+
+    fn cell(&mut self, cell: &Cell, right: bool, in_head: bool, anchor: Option<&str>) {
+        let mut args = Vec::new();
+        if cell.colspan > 1 {
+            args.push(format!("colspan: {}", cell.colspan));
+        }
+        if cell.rowspan > 1 {
+            args.push(format!("rowspan: {}", cell.rowspan));
+        }
+        if right {
+            args.push("align: end".to_string());
+        }
+        // Cells in `table.header` are column headers already; any other header cell says what it labels.
+        let scope = match cell.header {
+            Some(Scope::Row) => Some("row"),
+            Some(Scope::Column) if !in_head => Some("column"),
+            _ => None,
+        };
+        if let Some(scope) = scope {
+            let _ = write!(self.out, "pdf.header-cell(scope: \"{scope}\", ");
+        }
+        let _ = write!(self.out, "table.cell({})[", args.join(", "));
+        if let Some(id) = anchor {
+            self.anchor(id);
+        }
+        let bold = cell.header.is_some();
+        if bold {
+            self.out.push_str("#text(weight: \"bold\")[");
+        }
+        self.blocks(&cell.blocks);
+        if bold {
+            self.out.push(']');
+        }
+        self.out.push(']');
+        if scope.is_some() {
+            self.out.push(')');
+        }
+        self.out.push_str(", ");
+    }
+}
+
+/// Columns whose body cells are all figures: right-aligned, heading included, so digits line up.
+fn numeric_columns(t: &Table, columns: usize) -> Vec<bool> {
+    let mut numeric = vec![true; columns];
+    let mut seen = vec![false; columns];
+    for row in &t.body {
+        let mut col = 0;
+        for cell in &row.cells {
+            if col >= columns {
+                break;
+            }
+            if cell.header.is_some() {
+                numeric[col] = false;
+            } else if !cell.blocks.is_empty() {
+                seen[col] = true;
+                numeric[col] &= cell.numeric;
+            }
+            col += usize::from(cell.colspan.max(1));
+        }
+    }
+    numeric.iter().zip(&seen).map(|(n, s)| *n && *s).collect()
+}
+
+/// Column widths: a column of short entries is as wide as its content; columns of running text share the rest
+/// of the line by how much text they hold, so the Code's words and the evidence get the room.
+fn column_widths(t: &Table, columns: usize) -> Vec<String> {
+    let mut longest = vec![0usize; columns];
+    let mut total = vec![0usize; columns];
+    for row in t.head.iter().chain(&t.body) {
+        let mut col = 0;
+        for cell in &row.cells {
+            if col >= columns {
+                break;
+            }
+            if cell.colspan <= 1 {
+                let len = text_length(&cell.blocks);
+                longest[col] = longest[col].max(len);
+                total[col] += len;
+            }
+            col += usize::from(cell.colspan.max(1));
+        }
+    }
+    (0..columns)
+        .map(|c| {
+            if longest[c] <= 28 {
+                "auto".to_string()
+            } else {
+                let rows = (t.head.len() + t.body.len()).max(1);
+                let mean = total[c] / rows;
+                format!("{}fr", (mean / 40).clamp(1, 6))
+            }
+        })
+        .collect()
+}
+
+fn text_length(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(c) => super::super::document::plain(c).chars().count(),
+            Block::Heading(h) => super::super::document::plain(&h.content).chars().count(),
+            Block::List(l) => l.items.iter().map(|i| text_length(i)).sum(),
+            Block::Notice(b) | Block::Quote(b) => text_length(b),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_cannot_break_out_into_markup() {
+        assert_eq!(
+            string("a \"quote\" and \\ back"),
+            r#""a \"quote\" and \\ back""#
+        );
+        assert_eq!(string("line\nnext"), r#""line\nnext""#);
+        assert_eq!(
+            string("*not bold* #not-code <not-label>"),
+            "\"*not bold* #not-code <not-label>\""
+        );
+    }
+
+    #[test]
+    fn language_tags_become_typst_language_and_region() {
+        assert_eq!(language("en-GB"), ("en".into(), Some("gb".into())));
+        assert_eq!(language("cy"), ("cy".into(), None));
+        assert_eq!(language("en-Latn-GB"), ("en".into(), Some("gb".into())));
+        assert_eq!(language(""), ("en".into(), None));
+    }
+
+    #[test]
+    fn only_plain_ids_become_labels() {
+        assert!(label_safe("provision-5-10"));
+        assert!(label_safe("self_assessment_summary"));
+        assert!(!label_safe("a b"));
+        assert!(!label_safe("x>y"));
+    }
+}
