@@ -67,21 +67,19 @@ pub fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<
 /// Reads, checks and renders the site at `root`, then checks the rendered pages' links, without writing anything.
 /// This is the whole of `redress check` (less `--external`), and what `build` runs before it writes.
 pub fn check_site(root: &Path) -> Result<checks::CheckedSite> {
-    check_site_with(root, formats::PdfWhen::Now).map(|(site, _)| site)
+    check_site_with(root, formats::When::Now).map(|(site, _)| site)
 }
 
-/// As [`render_site`] for `serve`: everything but `report.pdf`, whose making waits until it is asked for; its job
-/// comes back beside the files.
-pub(crate) fn preview_site(
-    root: &Path,
-) -> Result<(checks::CheckedSite, Option<formats::pdf::Job>)> {
-    check_site_with(root, formats::PdfWhen::Later)
+/// As [`check_site`] for `serve`: everything but `report.pdf` and `report.txt`, which are made from the rendered
+/// report page only when they are asked for; what makes them comes back beside the files.
+pub(crate) fn preview_site(root: &Path) -> Result<(checks::CheckedSite, Option<formats::Formats>)> {
+    check_site_with(root, formats::When::Later)
 }
 
 fn check_site_with(
     root: &Path,
-    pdf: formats::PdfWhen,
-) -> Result<(checks::CheckedSite, Option<formats::pdf::Job>)> {
+    when: formats::When,
+) -> Result<(checks::CheckedSite, Option<formats::Formats>)> {
     let mut diags = Diagnostics::new();
     let input = data::load(root, &mut diags)?;
     let configured_output = input.config.as_ref().map(|c| c.build.output.clone());
@@ -105,34 +103,38 @@ fn check_site_with(
         site.diagnostics = diags;
         return Ok((site, None));
     };
-    let (pdf_job, pdf_failure) = formats::add_report_formats(&report, &mut files, pdf);
-    if let Some(d) = pdf_failure {
-        diags.push(d);
-    }
+    let (later, pdf_failure) = formats::add_report_formats(&report, &mut files, when);
+    // Formats made later will be there when a page's link to them is followed: the link check
+    // sees stand-ins (and a static file of the same name is refused, as in `build`).
+    // A PDF that could not be made is reported once, below, not again as a broken link.
+    let stand_ins: &[&str] = if later.is_some() {
+        &[formats::REPORT_PDF, formats::REPORT_TEXT]
+    } else if pdf_failure.is_some() {
+        &[formats::REPORT_PDF]
+    } else {
+        &[]
+    };
+    files.extend(stand_ins.iter().map(|path| OutputFile {
+        path: (*path).into(),
+        bytes: Vec::new(),
+    }));
     add_static_files(root, &mut files, &mut diags)?;
     let templates = render::templates::sources(&theme);
     let sources = checks::links::LinkSources {
         inputs: &inputs,
         templates: &templates,
     };
-    // A PDF made later will be there when a page's link to it is followed: the link check sees a stand-in.
-    let stand_in = pdf_job.is_some();
-    if stand_in {
-        files.push(OutputFile {
-            path: formats::REPORT_PDF.into(),
-            bytes: Vec::new(),
-        });
-    }
     site.links = checks::links::check(&files, &render::page_list(&report), &sources, &mut diags);
-    if stand_in {
-        files.pop();
+    files.retain(|f| !stand_ins.contains(&f.path.as_str()));
+    if let Some(d) = pdf_failure {
+        diags.push(d);
     }
     if diags.has_errors() {
         files.clear();
     }
     site.diagnostics = diags;
     site.files = files;
-    Ok((site, pdf_job))
+    Ok((site, later))
 }
 
 /// Builds the site at `root` into `output` (by default `build.output` from site.toml, or `public/`). The output folder is replaced only when the

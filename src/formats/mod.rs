@@ -28,71 +28,77 @@ pub(crate) const REPORT_PDF: &str = "report.pdf";
 /// The plain text's path in the site.
 pub(crate) const REPORT_TEXT: &str = "report.txt";
 
-/// When the PDF is made.
+/// When the formats are made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PdfWhen {
+pub(crate) enum When {
     /// With the rest of the site: `build` and `check`.
     Now,
-    /// Only when it is asked for: `serve`, so a save never waits for it.
+    /// Only when they are asked for: `serve`, so a save never waits for them.
     Later,
 }
 
-/// The report's other formats: the text, made at once, and the PDF's job.
-#[derive(Debug)]
-pub(crate) struct ReportFormats {
-    /// `report.txt`.
-    pub(crate) text: OutputFile,
-    /// What makes `report.pdf`.
-    pub(crate) pdf: pdf::Job,
+/// What the formats need from the report besides its page: cheap to make and to keep.
+#[derive(Debug, Clone)]
+pub(crate) struct Formats {
+    base_url: Option<String>,
+    meta: pdf::Meta,
 }
 
-/// The formats of the full-report page among `files`; `None` when the site has no such page (a theme that
-/// dropped it), in which case there is nothing to make them from.
-pub(crate) fn report_formats(report: &Report, files: &[OutputFile]) -> Option<ReportFormats> {
-    let page = files.iter().find(|f| f.path == REPORT_PAGE)?;
-    let html = String::from_utf8_lossy(&page.bytes);
-    let doc = parse::parse_main(&html);
-    let links = links::Links::new(&doc, REPORT_PAGE, report.site.base_url.as_deref());
-    let text = text::write(&doc, &links);
-    let landlord = &report.site.landlord.name;
-    let title = report.site.title();
-    let meta = pdf::Meta {
-        title: format!("{title} - {landlord}"),
-        author: landlord.clone(),
-        language: report.site.language.clone(),
-        footer: format!("{landlord}: {title}"),
-    };
-    Some(ReportFormats {
-        text: OutputFile {
-            path: REPORT_TEXT.into(),
-            bytes: text.into_bytes(),
-        },
-        pdf: pdf::Job::new(&doc, &links, meta),
-    })
+impl Formats {
+    /// The formats of `report`'s full-report page.
+    pub(crate) fn new(report: &Report) -> Formats {
+        let landlord = &report.site.landlord.name;
+        let title = report.site.title();
+        Formats {
+            base_url: report.site.base_url.clone(),
+            meta: pdf::Meta {
+                title: format!("{title} - {landlord}"),
+                author: landlord.clone(),
+                language: report.site.language.clone(),
+                footer: format!("{landlord}: {title}"),
+            },
+        }
+    }
+
+    /// Reads the rendered full-report page: `report.txt` at once, and the job that makes `report.pdf`.
+    pub(crate) fn make(&self, page: &[u8]) -> (Vec<u8>, pdf::Job) {
+        let html = String::from_utf8_lossy(page);
+        let doc = parse::parse_main(&html);
+        let links = links::Links::new(&doc, REPORT_PAGE, self.base_url.as_deref());
+        let text = text::write(&doc, &links);
+        let job = pdf::Job::new(&doc, &links, self.meta.clone());
+        (text.into_bytes(), job)
+    }
 }
 
-/// Adds `report.txt` and, now or later as `when` says, `report.pdf` to the site's files. Returns the PDF's job
-/// when it is to be made later, and any failure as a diagnostic.
+/// Adds `report.txt` and `report.pdf` to the site's files now, or, with [`When::Later`], returns what makes them
+/// when they are asked for. A PDF that cannot be made is a diagnostic. Nothing is made when the site has no
+/// full-report page (a theme that dropped it).
 pub(crate) fn add_report_formats(
     report: &Report,
     files: &mut Vec<OutputFile>,
-    when: PdfWhen,
-) -> (Option<pdf::Job>, Option<Diagnostic>) {
-    let Some(formats) = report_formats(report, files) else {
+    when: When,
+) -> (Option<Formats>, Option<Diagnostic>) {
+    let formats = Formats::new(report);
+    let Some(page) = files.iter().find(|f| f.path == REPORT_PAGE) else {
         return (None, None);
     };
-    files.push(formats.text);
-    match when {
-        PdfWhen::Later => (Some(formats.pdf), None),
-        PdfWhen::Now => match formats.pdf.compile() {
-            Ok(pdf) => {
-                files.push(OutputFile {
-                    path: REPORT_PDF.into(),
-                    bytes: pdf.bytes,
-                });
-                (None, None)
-            }
-            Err(d) => (None, Some(d)),
-        },
+    if when == When::Later {
+        return (Some(formats), None);
+    }
+    let (text, job) = formats.make(&page.bytes);
+    files.push(OutputFile {
+        path: REPORT_TEXT.into(),
+        bytes: text,
+    });
+    match job.compile() {
+        Ok(pdf) => {
+            files.push(OutputFile {
+                path: REPORT_PDF.into(),
+                bytes: pdf.bytes,
+            });
+            (None, None)
+        }
+        Err(d) => (None, Some(d)),
     }
 }

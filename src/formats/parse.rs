@@ -498,9 +498,17 @@ fn lone_svg(svg: ElementRef<'_>) -> Option<Figure> {
         Some(desc) => format!("{}{} {desc}", title, sentence_end(&title)),
         None => title.clone(),
     };
+    // In HTML an inline SVG needs no namespace declarations; as a file of its own it does.
     let mut text = svg.html();
     if !text.contains("xmlns=") {
         text = text.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1);
+    }
+    if text.contains("xlink:") && !text.contains("xmlns:xlink=") {
+        text = text.replacen(
+            "<svg",
+            "<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\"",
+            1,
+        );
     }
     Some(Figure {
         id: None,

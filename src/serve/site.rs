@@ -25,33 +25,39 @@ pub(crate) struct Snapshot {
     pub(crate) build: String,
     /// The files by site path (`performance.html`, `assets/style.css`). Empty until the first good build.
     pub(crate) files: HashMap<String, Vec<u8>>,
-    /// A file of this build made only when it is first asked for: `report.pdf`, which takes longer to make than
-    /// the rest of the site, so a save never waits for it.
+    /// What makes `report.txt` and `report.pdf` from this build's `report.html`, when first asked for: the PDF
+    /// takes longer to make than the rest of the site, so a save never waits for either.
     later: Option<Later>,
 }
 
-/// A file made on its first request, once per build (see [`crate::formats::PdfWhen::Later`]).
+/// The formats of the full-report page, made on their first request, once per build (see
+/// [`crate::formats::When::Later`]).
 #[derive(Debug)]
 struct Later {
-    path: String,
-    job: crate::formats::pdf::Job,
-    made: OnceLock<Result<Vec<u8>, String>>,
+    formats: crate::formats::Formats,
+    /// The text and the PDF's job: reading the page is shared by both.
+    made: OnceLock<(Vec<u8>, crate::formats::pdf::Job)>,
+    pdf: OnceLock<Result<Vec<u8>, String>>,
 }
 
 impl Later {
-    /// The file, made now if this is its first request (a second request meanwhile waits for the first).
-    fn get(&self) -> &Result<Vec<u8>, String> {
-        self.made.get_or_init(|| {
+    fn read(&self, page: &[u8]) -> &(Vec<u8>, crate::formats::pdf::Job) {
+        self.made.get_or_init(|| self.formats.make(page))
+    }
+
+    /// The PDF, made now if this is its first request (a second request meanwhile waits for the first).
+    fn pdf(&self, page: &[u8]) -> &Result<Vec<u8>, String> {
+        self.pdf.get_or_init(|| {
             let start = Instant::now();
-            let made = self.job.compile();
+            let made = self.read(page).1.compile();
             match &made {
                 Ok(pdf) => eprintln!(
                     "made {} ({} pages) in {} ms",
-                    self.path,
+                    crate::formats::REPORT_PDF,
                     pdf.pages,
                     start.elapsed().as_millis()
                 ),
-                Err(d) => eprintln!("{} could not be made: {}", self.path, d.message),
+                Err(d) => eprintln!("error: {}", d.message),
             }
             made.map(|pdf| pdf.bytes).map_err(|d| match &d.help {
                 Some(help) => format!("{}\n\n{help}", d.message),
@@ -71,12 +77,13 @@ impl Snapshot {
         }
     }
 
-    /// This snapshot with `report.pdf` to be made from `job` when it is first asked for.
-    pub(crate) fn with_pdf(mut self, job: Option<crate::formats::pdf::Job>) -> Snapshot {
-        self.later = job.map(|job| Later {
-            path: crate::formats::REPORT_PDF.to_string(),
-            job,
+    /// This snapshot with `report.txt` and `report.pdf` made by `formats` from its `report.html` when they are
+    /// first asked for.
+    pub(crate) fn with_formats(mut self, formats: Option<crate::formats::Formats>) -> Snapshot {
+        self.later = formats.map(|formats| Later {
+            formats,
             made: OnceLock::new(),
+            pdf: OnceLock::new(),
         });
         self
     }
@@ -98,11 +105,18 @@ impl Snapshot {
         if let Some((p, bytes)) = self.files.get_key_value(path) {
             return Lookup::File(p, bytes);
         }
-        if let Some(later) = self.later.as_ref().filter(|l| l.path == path) {
-            return match later.get() {
-                Ok(bytes) => Lookup::File(&later.path, bytes),
-                Err(why) => Lookup::Failed(&later.path, why),
-            };
+        if let (Some(later), Some(page)) =
+            (&self.later, self.files.get(crate::formats::REPORT_PAGE))
+        {
+            if path == crate::formats::REPORT_TEXT {
+                return Lookup::File(crate::formats::REPORT_TEXT, &later.read(page).0);
+            }
+            if path == crate::formats::REPORT_PDF {
+                return match later.pdf(page) {
+                    Ok(bytes) => Lookup::File(crate::formats::REPORT_PDF, bytes),
+                    Err(why) => Lookup::Failed(crate::formats::REPORT_PDF, why),
+                };
+            }
         }
         if self.files.contains_key(&format!("{path}/index.html")) {
             return Lookup::Folder;

@@ -128,7 +128,7 @@ fn failure(detail: String) -> Diagnostic {
     )
 }
 
-/// Typst's errors in words, each with the words of the report it was laying out.
+/// Typst's errors in words, each with the heading of the part of the report it was laying out.
 fn describe(world: &world::ReportWorld, source: &str, errors: &[SourceDiagnostic]) -> String {
     let mut parts = Vec::new();
     for e in errors.iter().filter(|e| e.severity == Severity::Error) {
@@ -136,13 +136,11 @@ fn describe(world: &world::ReportWorld, source: &str, errors: &[SourceDiagnostic
         for hint in &e.hints {
             part.push_str(&format!(" ({})", hint.v));
         }
-        if let Some(range) = world.range(e.span) {
-            let start = floor_char(source, range.start.saturating_sub(40));
-            let end = floor_char(source, (range.end + 40).min(source.len()));
-            part.push_str(&format!(
-                " near `{}`",
-                source[start..end].replace('\n', " ")
-            ));
+        if let Some(heading) = world
+            .range(e.span)
+            .and_then(|r| heading_before(source, r.start))
+        {
+            part.push_str(&format!(", in the part headed \"{heading}\""));
         }
         parts.push(part);
     }
@@ -153,11 +151,19 @@ fn describe(world: &world::ReportWorld, source: &str, errors: &[SourceDiagnostic
     }
 }
 
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
+/// The text of the last heading written before byte `at` of the markup, to say where in the report a problem is
+/// (the markup itself is redress's, not the user's, so quoting it would not help).
+fn heading_before(source: &str, at: usize) -> Option<String> {
+    const START: &str = ")[#\"";
+    let mut at = at.min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
     }
-    i
+    let head = source[..at].rfind("#heading(level: ")?;
+    let rest = &source[head..];
+    let text = &rest[rest.find(START)? + START.len()..];
+    let end = text.find("\"]")?;
+    Some(text[..end].replace("\\\"", "\"").replace("\\\\", "\\"))
 }
 
 #[cfg(test)]
