@@ -99,6 +99,6 @@ pub(crate) fn add_report_formats(
             });
             (None, None)
         }
-        Err(d) => (None, Some(d)),
+        Err(d) => (None, Some(*d)),
     }
 }

@@ -74,7 +74,7 @@ impl Job {
     }
 
     /// Lays out and exports the PDF. A failure is a diagnostic, never a panic: Typst's own panics are caught too.
-    pub(crate) fn compile(&self) -> Result<Pdf, Diagnostic> {
+    pub(crate) fn compile(&self) -> Result<Pdf, Box<Diagnostic>> {
         let result = catch_unwind(AssertUnwindSafe(|| self.compile_inner()));
         // Typst keeps memoised results between compilations; in a long `serve` session only recent ones help.
         typst::comemo::evict(4);
@@ -91,7 +91,7 @@ impl Job {
         }
     }
 
-    fn compile_inner(&self) -> Result<Pdf, Diagnostic> {
+    fn compile_inner(&self) -> Result<Pdf, Box<Diagnostic>> {
         let world = world::ReportWorld::new(&self.source, &self.files);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned
@@ -121,11 +121,11 @@ impl Job {
 }
 
 /// The diagnostic for a PDF that could not be made.
-fn failure(detail: String) -> Diagnostic {
-    Diagnostic::error(format!("report.pdf could not be made: {detail}")).help(
+fn failure(detail: String) -> Box<Diagnostic> {
+    Box::new(Diagnostic::error(format!("report.pdf could not be made: {detail}")).help(
         "report.pdf is made from report.html; if a template override changed that page, check the change, \
          otherwise this is a fault in redress: please report it with this message",
-    )
+    ))
 }
 
 /// Typst's errors in words, each with the heading of the part of the report it was laying out.
