@@ -77,6 +77,43 @@ fn string(s: &str) -> String {
     out
 }
 
+/// Text with a soft hyphen every so often in any word too long for a line (a 58-letter place name in a
+/// landlord's name, say), so it can break rather than run off the page. A soft hyphen is invisible, and not in the
+/// text a reader copies, unless the line breaks there; shorter words, and anything that is not all letters (an
+/// address), are left as they are.
+pub(crate) fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
+    const EVERY: usize = 12;
+    if !text.split(' ').any(|w| long(w).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|w| {
+            let Some(core) = long(w) else {
+                return w.to_string();
+            };
+            let n = core.chars().count();
+            let mut out = String::with_capacity(w.len() + n / EVERY * 2);
+            for (i, c) in core.chars().enumerate() {
+                if i > 0 && i % EVERY == 0 && n - i >= 4 {
+                    out.push('\u{ad}');
+                }
+                out.push(c);
+            }
+            out.push_str(&w[core.len()..]);
+            out
+        })
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
+}
+
+/// A word, less any punctuation after it, that is all letters and longer than a line can hold.
+fn long(word: &str) -> Option<&str> {
+    const LONG: usize = 30;
+    let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    (core.chars().count() > LONG && core.chars().all(char::is_alphabetic)).then_some(core)
+}
+
 /// Whether `id` can be written as a Typst label (`<id>`); redress's own ids always can.
 fn label_safe(id: &str) -> bool {
     !id.is_empty()
@@ -123,7 +160,7 @@ impl Writer<'_> {
 #set figure(numbering: none, gap: 0.6em)
 #set figure.caption(position: top)
 #show figure: set align(start)
-#show figure: set block(breakable: true)
+#show figure.where(kind: table): set block(breakable: true)
 #show figure.caption: set align(start)
 #show figure.where(kind: table): set figure.caption(separator: none)
 #show figure.caption.where(kind: table): set text(weight: "bold")
@@ -134,7 +171,7 @@ impl Writer<'_> {
             author = string(&meta.author),
             font = string(FONT_FAMILY),
             lang = string(&lang),
-            footer = string(&meta.footer),
+            footer = string(&breakable(&meta.footer)),
         );
     }
 
@@ -238,7 +275,7 @@ impl Writer<'_> {
             match i {
                 Inline::Text(t) | Inline::Code(t) => {
                     self.out.push('#');
-                    self.out.push_str(&string(t));
+                    self.out.push_str(&string(&breakable(t)));
                 }
                 Inline::Strong(c) => {
                     self.out.push_str("#strong[");
@@ -284,7 +321,7 @@ impl Writer<'_> {
         self.files.push((path.clone(), f.svg.clone().into_bytes()));
         self.out.push_str("#figure(caption: [#strong[");
         self.out.push('#');
-        self.out.push_str(&string(&f.title));
+        self.out.push_str(&string(&breakable(&f.title)));
         self.out.push(']');
         if let Some(s) = &f.subtitle {
             let _ = write!(self.out, "#linebreak()#{}", string(s));
@@ -479,6 +516,18 @@ mod tests {
         assert_eq!(language("cy"), ("cy".into(), None));
         assert_eq!(language("en-Latn-GB"), ("en".into(), Some("gb".into())));
         assert_eq!(language(""), ("en".into(), None));
+    }
+
+    #[test]
+    fn only_words_too_long_for_a_line_get_soft_hyphens() {
+        assert_eq!(breakable("Ashmere Homes"), "Ashmere Homes");
+        let place = "Llanfairpwllgwyngyllgogerychwyrndrobwll";
+        let name = format!("The {place} Trust, {place}.");
+        let broken = breakable(&name);
+        assert_eq!(broken.replace('\u{ad}', ""), name);
+        assert_eq!(broken.matches('\u{ad}').count(), 4);
+        let url = "https://www.example.org/a-very-long-address/with/many/parts";
+        assert_eq!(breakable(url), url);
     }
 
     #[test]
