@@ -12,6 +12,7 @@
 //! A link to these formats from the page itself (a block with the class `rd-formats`) is left out of them.
 
 pub(crate) mod document;
+mod inline;
 pub(crate) mod links;
 pub(crate) mod parse;
 pub(crate) mod pdf;

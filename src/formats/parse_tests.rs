@@ -1,7 +1,8 @@
 //! Tests of reading a page back into a document.
 
 use super::*;
-use crate::formats::document::plain;
+use crate::formats::document::{plain, Target};
+use crate::formats::inline::target;
 
 fn main_of(body: &str) -> Vec<Block> {
     parse_main(&format!(
