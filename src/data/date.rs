@@ -6,13 +6,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date with no time or zone. Ordered, so periods and due dates compare directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
+pub(crate) struct Date {
     /// Year, e.g. 2026.
-    pub year: u16,
+    pub(crate) year: u16,
     /// Month, 1 to 12.
-    pub month: u8,
+    pub(crate) month: u8,
     /// Day of the month, 1 to 31.
-    pub day: u8,
+    pub(crate) day: u8,
 }
 
 const MONTHS: [&str; 12] = [
@@ -32,7 +32,7 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     /// Parses `YYYY-MM-DD`, checking that the day exists in that month.
-    pub fn parse(text: &str) -> Option<Date> {
+    pub(crate) fn parse(text: &str) -> Option<Date> {
         let mut parts = text.trim().splitn(3, '-');
         let year: u16 = parts.next()?.parse().ok()?;
         let month: u8 = parts.next()?.parse().ok()?;
@@ -54,7 +54,7 @@ impl Date {
     }
 
     /// The date as people read it in the UK: "10 July 2026".
-    pub fn long(&self) -> String {
+    pub(crate) fn long(&self) -> String {
         format!(
             "{} {} {}",
             self.day,

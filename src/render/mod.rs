@@ -4,11 +4,11 @@
 //! individual pages, so the printable report and the site cannot drift apart. All links are relative (see
 //! [`urls`]), so the output works from any folder of any host and from `file://`.
 
-pub mod colour;
-mod context;
-pub mod markdown;
-pub mod templates;
-pub mod urls;
+pub(crate) mod colour;
+pub(crate) mod markdown;
+pub(crate) mod templates;
+pub(crate) mod urls;
+mod view;
 
 use std::collections::BTreeMap;
 
@@ -21,60 +21,52 @@ use crate::theme::Theme;
 
 /// A file of the built site.
 #[derive(Debug, Clone)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Path relative to the output folder, `/`-separated.
-    pub path: String,
+    pub(crate) path: String,
     /// Contents.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// A page to render.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageSpec {
+pub(crate) struct PageSpec {
     /// Output path, e.g. `performance.html`.
-    pub path: String,
+    pub(crate) path: String,
     /// Template under templates/.
-    pub template: String,
+    pub(crate) template: String,
     /// The page's title (its h1).
-    pub title: String,
+    pub(crate) title: String,
     /// Short label in the navigation.
-    pub nav_label: String,
+    pub(crate) nav_label: String,
     /// Shown in the main navigation.
-    pub in_nav: bool,
+    pub(crate) in_nav: bool,
     /// For content pages, the slug of the content file.
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     /// One-sentence description.
-    pub description: String,
+    pub(crate) description: String,
 }
 
 /// Renders every page, download and asset. Returns `None` (with diagnostics) if a template failed.
-pub fn render_site(
+pub(crate) fn render_site(
     report: &Report,
     theme: &Theme,
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
-    let unsafe_html = report.site.build.unsafe_html;
+    let unsafe_html = report.site.unsafe_html;
     let tera = templates::load(theme, unsafe_html, diags)?;
     let sources = templates::sources(theme);
-    let tables = tables::report::all(report);
+    let tables = tables::all(report);
     let pages = page_list(report);
-    let palette = report
-        .site
-        .brand_colour
-        .as_ref()
-        .and_then(|c| colour::parse_hex(c.get_ref()))
-        .map_or_else(
-            || colour::palette(colour::Rgb(0x1d, 0x4f, 0x91)),
-            colour::palette,
-        );
+    let palette = colour::palette(report.site.brand.unwrap_or(colour::DEFAULT_BRAND));
     let charts = crate::charts::report::all(report, &tables);
-    let mut ctx = context::to_context(context::shared(report, &tables, &pages));
+    let mut ctx = view::to_context(view::shared(report, &tables, &pages));
     ctx.insert("charts", &charts);
     let mut files = Vec::new();
     let mut ok = true;
     let mut reported = Vec::new();
     for page in &pages {
-        context::set_page(&mut ctx, report, page);
+        view::set_page(&mut ctx, report, page);
         match tera.render(&page.template, &ctx) {
             Ok(html) => files.push(OutputFile {
                 path: page.path.clone(),
@@ -162,7 +154,7 @@ fn failing_template(e: &tera::Error) -> Option<String> {
 }
 
 /// The pages of the site, in navigation order.
-pub fn page_list(report: &Report) -> Vec<PageSpec> {
+pub(crate) fn page_list(report: &Report) -> Vec<PageSpec> {
     let body = &report.site.landlord.governing_body;
     let spec = |path: &str,
                 template: &str,
@@ -226,7 +218,7 @@ pub fn page_list(report: &Report) -> Vec<PageSpec> {
         spec(
             "governing-body-response.html",
             "pages/response.html",
-            report.response.front.title.clone(),
+            report.response.title.clone(),
             &format!("{body}'s response"),
             true,
             format!("The {body}'s response to this report."),
@@ -236,11 +228,11 @@ pub fn page_list(report: &Report) -> Vec<PageSpec> {
         pages.push(PageSpec {
             path: format!("{}.html", p.slug),
             template: "pages/content.html".into(),
-            title: p.front.title.clone(),
-            nav_label: p.front.title.clone(),
+            title: p.title.clone(),
+            nav_label: p.title.clone(),
             in_nav: true,
             slug: Some(p.slug.clone()),
-            description: p.front.description.clone().unwrap_or_default(),
+            description: p.description.clone().unwrap_or_default(),
         });
     }
     pages.extend([
@@ -284,4 +276,4 @@ pub fn page_list(report: &Report) -> Vec<PageSpec> {
 }
 
 /// All tables, for templates: keyed by id.
-pub type TableMap = BTreeMap<String, Table>;
+pub(crate) type TableMap = BTreeMap<String, Table>;
