@@ -108,15 +108,25 @@ pub(crate) fn per_thousand_transactions(complaints: u64, transactions: u64) -> R
     Ratio::per_thousand(complaints, transactions)
 }
 
+/// A measure's figure for a group in a year: its counts, and for a weighted TP09 the published figure in tenths,
+/// which is the figure shown. `None` when there is no such group or no survey.
+pub(crate) fn figure(year: &Year, group: Group, measure: Measure) -> Option<(Ratio, Option<i64>)> {
+    let counts = year.group(group)?;
+    Some(match measure {
+        Measure::Ch01(stage) => (ch01(counts.stage(stage).received, counts.homes), None),
+        Measure::Ch02(stage) => (ch02(counts.stage(stage)), None),
+        Measure::Tp09 => {
+            let f = tp09(&counts.tp09?);
+            (f.counts, f.published)
+        }
+    })
+}
+
 /// A measure's figure for a group in a year, in tenths; `None` when it cannot be computed (nothing to divide by,
 /// no survey, no such group).
 pub(crate) fn value(year: &Year, group: Group, measure: Measure) -> Option<i128> {
-    let counts = year.group(group)?;
-    match measure {
-        Measure::Ch01(stage) => ch01(counts.stage(stage).received, counts.homes).tenths(),
-        Measure::Ch02(stage) => ch02(counts.stage(stage)).tenths(),
-        Measure::Tp09 => tp09(&counts.tp09?).tenths(),
-    }
+    let (ratio, published) = figure(year, group, measure)?;
+    published.map(i128::from).or_else(|| ratio.tenths())
 }
 
 /// Whether a figure meets its target: at most the target for CH01 (fewer complaints per 1,000 homes), at least

@@ -1,8 +1,9 @@
 //! The prose of the report, judged: the introduction, the landlord's own analysis (Code 8.1(b)), the governing
 //! body's response (Code 8.2), the statement of the Member Responsible for Complaints, and any extra pages.
 
+use super::pages;
 use super::site::Site;
-use super::{Period, RESERVED_SLUGS};
+use super::Period;
 use crate::data::content::ContentPage;
 use crate::data::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -102,7 +103,7 @@ pub(super) fn build(
             .cmp(&(b.front.order.unwrap_or(i64::MAX), &b.slug))
     });
     for p in &pages {
-        if RESERVED_SLUGS.contains(&p.slug.as_str()) {
+        if pages::is_reserved(&p.slug) {
             diags.push(
                 Diagnostic::error(format!(
                     "`{}` would replace one of the report's own pages",
@@ -111,7 +112,7 @@ pub(super) fn build(
                 .in_file(&p.source)
                 .help(format!(
                     "rename the file; these names are taken: {}",
-                    RESERVED_SLUGS.join(", ")
+                    pages::reserved().join(", ")
                 )),
             );
         }

@@ -11,6 +11,7 @@ mod counts;
 mod figures;
 pub(crate) mod improvements;
 pub(crate) mod ombudsman;
+pub(crate) mod pages;
 pub(crate) mod performance;
 mod repeats;
 pub(crate) mod self_assessment;
@@ -120,24 +121,6 @@ pub(crate) fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report>
     })
     .filter(|r| !r.years.is_empty())
 }
-
-/// Names of generated pages and of content files with a fixed role, which extra content pages may not take.
-pub(crate) const RESERVED_SLUGS: [&str; 14] = [
-    "index",
-    "analysis",
-    "member-responsible-for-complaints",
-    "past-reports",
-    "submission",
-    "performance",
-    "self-assessment",
-    "learning",
-    "ombudsman",
-    "report",
-    "data",
-    "accessibility",
-    "complaints",
-    "404",
-];
 
 /// The report year's first and last day, from site.toml.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

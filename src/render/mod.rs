@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::pages::PageId;
 use crate::model::Report;
 use crate::tables::{self, Table};
 use crate::theme::Theme;
@@ -153,125 +154,149 @@ fn failing_template(e: &tera::Error) -> Option<String> {
     Some(text[start..end].to_string())
 }
 
-/// The pages of the site, in navigation order.
-pub(crate) fn page_list(report: &Report) -> Vec<PageSpec> {
-    let body = &report.site.landlord.governing_body;
-    let spec = |path: &str,
-                template: &str,
-                title: String,
-                nav: &str,
-                in_nav: bool,
-                description: String| PageSpec {
-        path: path.into(),
-        template: template.into(),
-        title,
-        nav_label: nav.into(),
-        in_nav,
-        slug: None,
-        description,
-    };
-    let label = &report.current().label;
-    let mut pages = vec![
-        spec(
-            "index.html",
-            "pages/home.html",
-            report.site.title(),
-            "Home",
-            true,
+/// How one of the report's own pages is made: its template, whether the navigation lists it, and the functions that
+/// word its title, navigation label and description.
+struct PageEntry {
+    id: PageId,
+    template: &'static str,
+    in_nav: bool,
+    title: fn(&Report) -> String,
+    nav: fn(&Report) -> String,
+    description: fn(&Report) -> String,
+}
+
+/// The report's own pages, in navigation order; extra content pages go after [`PageId::Response`].
+const PAGES: [PageEntry; 10] = [
+    PageEntry {
+        id: PageId::Home,
+        template: "pages/home.html",
+        in_nav: true,
+        title: |r| r.site.title(),
+        nav: |_| "Home".into(),
+        description: |r| {
             format!(
-                "{}'s complaints performance and service improvement report for {label}.",
-                report.site.landlord.name
-            ),
-        ),
-        spec(
-            "performance.html",
-            "pages/performance.html",
-            "How we handled complaints".into(),
-            "Performance",
-            true,
-            format!("Complaint numbers, response times, outcomes and satisfaction for {label}."),
-        ),
-        spec(
-            "self-assessment.html",
-            "pages/self-assessment.html",
-            "Self-assessment against the Complaint Handling Code".into(),
-            "Self-assessment",
-            true,
-            "How we meet each provision of the Housing Ombudsman's Complaint Handling Code.".into(),
-        ),
-        spec(
-            "learning.html",
-            "pages/learning.html",
-            "What we learned and changed".into(),
-            "Learning",
-            true,
-            "Service improvements we made because of complaints.".into(),
-        ),
-        spec(
-            "ombudsman.html",
-            "pages/ombudsman.html",
-            "The Housing Ombudsman's findings".into(),
-            "Ombudsman",
-            true,
-            "Housing Ombudsman determinations, orders and reports about us.".into(),
-        ),
-        spec(
-            "governing-body-response.html",
-            "pages/response.html",
-            report.response.title.clone(),
-            &format!("{body}'s response"),
-            true,
-            format!("The {body}'s response to this report."),
-        ),
-    ];
-    for p in &report.pages {
-        pages.push(PageSpec {
-            path: format!("{}.html", p.slug),
-            template: "pages/content.html".into(),
-            title: p.title.clone(),
-            nav_label: p.title.clone(),
-            in_nav: true,
-            slug: Some(p.slug.clone()),
-            description: p.description.clone().unwrap_or_default(),
-        });
-    }
-    pages.extend([
-        spec(
-            "report.html",
-            "pages/report.html",
-            format!("{} (full report)", report.site.title()),
-            "Full report",
-            true,
-            "The whole report on one page, to read straight through or print.".into(),
-        ),
-        spec(
-            "data.html",
-            "pages/data.html",
-            "Download the data".into(),
-            "Data",
-            true,
-            "Every table in this report as CSV and JSON.".into(),
-        ),
-        spec(
-            "complaints.html",
-            "pages/complaints.html",
-            "How to make a complaint".into(),
-            "How to complain",
-            false,
+                "{}'s complaints performance and service improvement report for {}.",
+                r.site.landlord.name,
+                r.current().label
+            )
+        },
+    },
+    PageEntry {
+        id: PageId::Performance,
+        template: "pages/performance.html",
+        in_nav: true,
+        title: |_| "How we handled complaints".into(),
+        nav: |_| "Performance".into(),
+        description: |r| {
+            format!(
+                "Complaint numbers, response times, outcomes and satisfaction for {}.",
+                r.current().label
+            )
+        },
+    },
+    PageEntry {
+        id: PageId::SelfAssessment,
+        template: "pages/self-assessment.html",
+        in_nav: true,
+        title: |_| "Self-assessment against the Complaint Handling Code".into(),
+        nav: |_| "Self-assessment".into(),
+        description: |_| {
+            "How we meet each provision of the Housing Ombudsman's Complaint Handling Code.".into()
+        },
+    },
+    PageEntry {
+        id: PageId::Learning,
+        template: "pages/learning.html",
+        in_nav: true,
+        title: |_| "What we learned and changed".into(),
+        nav: |_| "Learning".into(),
+        description: |_| "Service improvements we made because of complaints.".into(),
+    },
+    PageEntry {
+        id: PageId::Ombudsman,
+        template: "pages/ombudsman.html",
+        in_nav: true,
+        title: |_| "The Housing Ombudsman's findings".into(),
+        nav: |_| "Ombudsman".into(),
+        description: |_| "Housing Ombudsman determinations, orders and reports about us.".into(),
+    },
+    PageEntry {
+        id: PageId::Response,
+        template: "pages/response.html",
+        in_nav: true,
+        title: |r| r.response.title.clone(),
+        nav: |r| format!("{}'s response", r.site.landlord.governing_body),
+        description: |r| {
+            format!(
+                "The {}'s response to this report.",
+                r.site.landlord.governing_body
+            )
+        },
+    },
+    PageEntry {
+        id: PageId::Report,
+        template: "pages/report.html",
+        in_nav: true,
+        title: |r| format!("{} (full report)", r.site.title()),
+        nav: |_| "Full report".into(),
+        description: |_| "The whole report on one page, to read straight through or print.".into(),
+    },
+    PageEntry {
+        id: PageId::Data,
+        template: "pages/data.html",
+        in_nav: true,
+        title: |_| "Download the data".into(),
+        nav: |_| "Data".into(),
+        description: |_| "Every table in this report as CSV and JSON.".into(),
+    },
+    PageEntry {
+        id: PageId::Complaints,
+        template: "pages/complaints.html",
+        in_nav: false,
+        title: |_| "How to make a complaint".into(),
+        nav: |_| "How to complain".into(),
+        description: |r| {
             format!(
                 "How to complain to {} and what happens next.",
-                report.site.landlord.name
-            ),
-        ),
-        spec(
-            "accessibility.html",
-            "pages/accessibility.html",
-            "Accessibility statement".into(),
-            "Accessibility",
-            false,
-            "How accessible this website is and how to tell us about problems.".into(),
-        ),
-    ]);
+                r.site.landlord.name
+            )
+        },
+    },
+    PageEntry {
+        id: PageId::Accessibility,
+        template: "pages/accessibility.html",
+        in_nav: false,
+        title: |_| "Accessibility statement".into(),
+        nav: |_| "Accessibility".into(),
+        description: |_| "How accessible this website is and how to tell us about problems.".into(),
+    },
+];
+
+/// The pages of the site, in navigation order: the report's own, with the extra content pages after the response.
+pub(crate) fn page_list(report: &Report) -> Vec<PageSpec> {
+    let mut pages = Vec::new();
+    for entry in &PAGES {
+        pages.push(PageSpec {
+            path: entry.id.path(),
+            template: entry.template.into(),
+            title: (entry.title)(report),
+            nav_label: (entry.nav)(report),
+            in_nav: entry.in_nav,
+            slug: None,
+            description: (entry.description)(report),
+        });
+        if entry.id == PageId::Response {
+            pages.extend(report.pages.iter().map(|p| PageSpec {
+                path: format!("{}.html", p.slug),
+                template: "pages/content.html".into(),
+                title: p.title.clone(),
+                nav_label: p.title.clone(),
+                in_nav: true,
+                slug: Some(p.slug.clone()),
+                description: p.description.clone().unwrap_or_default(),
+            }));
+        }
+    }
     pages
 }
 

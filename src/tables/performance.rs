@@ -317,16 +317,7 @@ pub(super) fn tp09(r: &Report) -> Table {
         let cells = groups
             .iter()
             .map(|g| match y.group(*g).and_then(|c| c.tp09) {
-                Some(t) => {
-                    let f = measures::tp09(&t);
-                    let mut cell = Cell::ratio(f.counts, "%");
-                    if let Some(p) = f.published {
-                        let published = Cell::figure(p, "%");
-                        cell.display = published.display;
-                        cell.value = published.value;
-                    }
-                    cell
-                }
+                Some(_) => measure_cell(y, *g, Measure::Tp09),
                 None => Cell::text("not surveyed"),
             })
             .collect();
@@ -575,6 +566,23 @@ pub(super) fn transactions(r: &Report) -> Table {
     t
 }
 
+/// A measure's figure as a cell: computed from its counts, which the downloads carry, or a weighted TP09's published
+/// figure shown with those counts beside it.
+fn measure_cell(y: &crate::model::performance::Year, g: Group, m: Measure) -> Cell {
+    match measures::figure(y, g, m) {
+        Some((ratio, published)) => {
+            let mut cell = Cell::ratio(ratio, format::measure_suffix(m));
+            if let Some(p) = published {
+                let shown = Cell::figure(p, format::measure_suffix(m));
+                cell.display = shown.display;
+                cell.value = shown.value;
+            }
+            cell
+        }
+        None => Cell::text(super::NOT_APPLICABLE),
+    }
+}
+
 /// The groups a measure is compared for in the targets table: each tenure (TP09 has no combined figure when
 /// split), or the combined group.
 fn target_groups(r: &Report, measure: Measure) -> Vec<Group> {
@@ -607,11 +615,7 @@ pub(super) fn targets(r: &Report) -> Table {
                 vec![
                     Cell::text(group_row(r, g)),
                     Cell::figure(target.tenths, suffix),
-                    value.map_or(Cell::text(super::NOT_APPLICABLE), |v| {
-                        let mut c = Cell::figure(v as i64, suffix);
-                        c.display = format::measure_value(target.measure, v);
-                        c
-                    }),
+                    measure_cell(y, g, target.measure),
                     Cell::text(match value {
                         Some(v) if measures::meets_target(target.measure, v, target.tenths) => {
                             "Met"
@@ -660,11 +664,7 @@ pub(super) fn sector(r: &Report) -> Table {
             format::measure(s.measure),
             vec![
                 Cell::text(group_row(r, s.group)),
-                value.map_or(Cell::text(super::NOT_APPLICABLE), |v| {
-                    let mut c = Cell::figure(v as i64, suffix);
-                    c.display = format::measure_value(s.measure, v);
-                    c
-                }),
+                measure_cell(y, s.group, s.measure),
                 Cell::figure(s.quartiles[0], suffix),
                 Cell::figure(s.quartiles[1], suffix),
                 Cell::figure(s.quartiles[2], suffix),
