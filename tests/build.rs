@@ -5,7 +5,7 @@ mod common;
 
 use common::{one_decimal, sel, text, tree, SiteTest};
 
-const PAGES: [&str; 11] = [
+const PAGES: [&str; 12] = [
     "index.html",
     "performance.html",
     "self-assessment.html",
@@ -17,6 +17,7 @@ const PAGES: [&str; 11] = [
     "complaints.html",
     "accessibility.html",
     "about-this-report.html",
+    "submission.html",
 ];
 
 fn performance(t: &SiteTest) -> toml::Table {
@@ -62,7 +63,7 @@ fn example_site_builds_every_page() {
     let t = SiteTest::example();
     t.build()
         .expect_success()
-        .expect_stderr_contains("built 11 pages");
+        .expect_stderr_contains("built 12 pages");
     for page in PAGES {
         let html = t.page(page);
         assert_eq!(
@@ -795,5 +796,75 @@ fn a_small_landlord_reports_combined_figures() {
                 100
             )
         )
+    );
+}
+
+#[test]
+fn the_submission_sheet_gives_every_answer_the_approval_and_full_addresses() {
+    let t = SiteTest::example();
+    t.build().expect_success();
+    let html = t.page("submission.html");
+    let data: toml::Table = toml::from_str(&t.read("data/self-assessment.toml")).unwrap();
+    let provisions = data["provisions"].as_array().unwrap();
+    assert_eq!(
+        html.select(&sel("#submission_answers tbody tr")).count(),
+        provisions.len()
+    );
+    for p in provisions {
+        let number = p["number"].as_str().unwrap();
+        let want = match p["comply"].as_str().unwrap() {
+            "yes" => "Yes",
+            _ => "No",
+        };
+        assert_eq!(
+            cell(&html, "submission_answers", number, "Do we comply?"),
+            want,
+            "{number}"
+        );
+    }
+    let approval = data["approval"].as_table().unwrap();
+    assert_eq!(
+        cell(
+            &html,
+            "submission",
+            "Self-assessment approved by",
+            "Our answer"
+        ),
+        approval["body"].as_str().unwrap()
+    );
+    assert_eq!(
+        cell(&html, "submission", "Date approved", "Our answer"),
+        "18 June 2026"
+    );
+    let site: toml::Table = toml::from_str(&t.read("site.toml")).unwrap();
+    let base = site["base_url"].as_str().unwrap();
+    assert_eq!(
+        cell(
+            &html,
+            "submission",
+            "The governing body's response: full address",
+            "Our answer"
+        ),
+        format!("{base}/governing-body-response.html")
+    );
+    assert_eq!(
+        cell(&html, "submission", "Submit by", "Our answer"),
+        "30 September 2026"
+    );
+    assert!(t.read("public/data/submission_answers.csv").lines().count() == provisions.len() + 1);
+    // Without a public address the sheet says so rather than print a relative one, and check warns.
+    t.replace("site.toml", &format!("base_url = \"{base}\""), "");
+    t.build()
+        .expect_success()
+        .expect_stderr_contains("site.toml has no base_url");
+    let html = t.page("submission.html");
+    assert_eq!(
+        cell(
+            &html,
+            "submission",
+            "The self-assessment: full address",
+            "Our answer"
+        ),
+        "not known: site.toml has no base_url"
     );
 }

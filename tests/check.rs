@@ -118,6 +118,7 @@ snapshots! {
     a_failure_order_of_no_known_type: "failure-order-type-4" => 1, "failure-order-type-4";
     // Completeness: Code 8.1 and 8.2.
     no_analysis_8_1_b: "analysis-missing" => 1, "analysis-missing";
+    no_public_address_for_the_submission_is_a_warning: "base-url-missing" => 0, "base-url-missing";
     missing_8_1_c: "missing-non-compliance" => 1, "missing-non-compliance";
     response_without_a_date: "response-without-date" => 1, "response-without-date";
     an_empty_response: "empty-response" => 1, "empty-response";

@@ -53,6 +53,28 @@ impl Date {
         (1..=days).contains(&self.day)
     }
 
+    /// The last day of the month `months` after this date's month: 31 March 2026 and 6 give 30 September 2026.
+    pub(crate) fn end_of_month_after(&self, months: u8) -> Date {
+        let index = u32::from(self.year) * 12 + u32::from(self.month - 1) + u32::from(months);
+        let (year, month) = ((index / 12) as u16, (index % 12) as u8 + 1);
+        let last = (28..=31)
+            .rev()
+            .find(|d| {
+                Date {
+                    year,
+                    month,
+                    day: *d,
+                }
+                .is_valid()
+            })
+            .unwrap_or(28);
+        Date {
+            year,
+            month,
+            day: last,
+        }
+    }
+
     /// The date as people read it in the UK: "10 July 2026".
     pub(crate) fn long(&self) -> String {
         format!(
@@ -132,5 +154,25 @@ mod tests {
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2024-02-29").is_some());
         assert!(Date::parse("2026-13-01").is_none());
+    }
+
+    #[test]
+    fn end_of_month_after() {
+        let d = Date::parse("2026-03-31").unwrap();
+        assert_eq!(d.end_of_month_after(6).to_string(), "2026-09-30");
+        assert_eq!(
+            Date::parse("2025-08-31")
+                .unwrap()
+                .end_of_month_after(6)
+                .to_string(),
+            "2026-02-28"
+        );
+        assert_eq!(
+            Date::parse("2027-08-31")
+                .unwrap()
+                .end_of_month_after(6)
+                .to_string(),
+            "2028-02-29"
+        );
     }
 }

@@ -24,12 +24,14 @@ pub(crate) enum PageId {
     Complaints,
     /// The accessibility statement.
     Accessibility,
+    /// What the Ombudsman's annual submission asks for.
+    Submission,
 }
 
 impl PageId {
     /// Every page, in the order of the navigation (extra content pages go between [`PageId::Response`] and
     /// [`PageId::Report`]).
-    pub(crate) const ALL: [PageId; 10] = [
+    pub(crate) const ALL: [PageId; 11] = [
         PageId::Home,
         PageId::Performance,
         PageId::SelfAssessment,
@@ -40,6 +42,7 @@ impl PageId {
         PageId::Data,
         PageId::Complaints,
         PageId::Accessibility,
+        PageId::Submission,
     ];
 
     /// The page's file name without `.html`.
@@ -55,6 +58,7 @@ impl PageId {
             PageId::Data => "data",
             PageId::Complaints => "complaints",
             PageId::Accessibility => "accessibility",
+            PageId::Submission => "submission",
         }
     }
 
@@ -65,14 +69,13 @@ impl PageId {
 }
 
 /// Content files with a role of their own (they become part of a page, not a page), and names kept for pages
-/// redress writes beside the report (the 404 page, the past reports, the Ombudsman submission sheet).
-const OTHER_RESERVED: [&str; 6] = [
+/// redress writes beside the report (the 404 page, the past reports).
+const OTHER_RESERVED: [&str; 5] = [
     "introduction",
     "analysis",
     "member-responsible-for-complaints",
     "404",
     "past-reports",
-    "submission",
 ];
 
 /// Whether an extra content page may not be called `slug`, because a page of the report (or a content file with a

@@ -203,6 +203,13 @@ pub(crate) fn build(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) -
                 .help("add at least one of phone, email or web_form under [contact]: every page shows how to complain (Code 3.1-3.3)"),
         );
     }
+    if c.base_url.as_deref().is_none_or(|u| u.trim().is_empty()) {
+        diags.push(
+            Diagnostic::warning("site.toml has no base_url, so the Ombudsman submission sheet cannot give the report's full address")
+                .in_file(src)
+                .help("add base_url = \"https://www.example.org.uk/complaints/report-2025-26\": the Ombudsman's annual submission asks for links to the self-assessment, the report and the governing body's response"),
+        );
+    }
     let tenure = tenure_reporting(c, src, diags);
     let member = member_responsible(c, src, diags);
     if diags.error_count() > before {

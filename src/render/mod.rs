@@ -166,7 +166,7 @@ struct PageEntry {
 }
 
 /// The report's own pages, in navigation order; extra content pages go after [`PageId::Response`].
-const PAGES: [PageEntry; 10] = [
+const PAGES: [PageEntry; 11] = [
     PageEntry {
         id: PageId::Home,
         template: "pages/home.html",
@@ -269,6 +269,16 @@ const PAGES: [PageEntry; 10] = [
         title: |_| "Accessibility statement".into(),
         nav: |_| "Accessibility".into(),
         description: |_| "How accessible this website is and how to tell us about problems.".into(),
+    },
+    PageEntry {
+        id: PageId::Submission,
+        template: "pages/submission.html",
+        in_nav: false,
+        title: |_| "Our annual submission to the Housing Ombudsman".into(),
+        nav: |_| "Ombudsman submission".into(),
+        description: |_| {
+            "What we tell the Housing Ombudsman each year: our answer to each provision of the Code, when our governing body approved the self-assessment, and where this report is published.".into()
+        },
     },
 ];
 

@@ -6,6 +6,7 @@
 mod ombudsman;
 pub(crate) mod performance;
 mod self_assessment;
+pub(crate) mod submission;
 
 use std::collections::BTreeMap;
 
@@ -70,6 +71,8 @@ pub(crate) fn all(r: &Report) -> BTreeMap<String, Table> {
         self_assessment::provisions(r),
         self_assessment::actions(r),
         self_assessment::improvements(r),
+        submission::facts(r),
+        submission::answers(r),
     ];
     tables.extend(performance::breakdowns(r));
     tables

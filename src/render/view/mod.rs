@@ -62,6 +62,7 @@ pub(super) fn shared(r: &Report, tables: &TableMap, pages: &[PageSpec]) -> Value
         "analysis": {"title": r.analysis.title, "body": r.analysis.body},
         "response": site::statement(&r.response),
         "member": site::member(r),
+        "submission": submission(r),
         "content_pages": content_pages,
         "nav": nav,
         "downloads": downloads,
@@ -91,4 +92,18 @@ pub(super) fn to_context(shared: Value) -> tera::Context {
 /// A date for templates: ISO for `datetime` attributes, and as people read it.
 fn date(d: crate::data::date::Date) -> Value {
     json!({"iso": d.to_string(), "long": format::date(d)})
+}
+
+/// The submission sheet's own words: when it is due and the full address of each document, when known.
+fn submission(r: &Report) -> Value {
+    use crate::tables::submission::{deadline, page_url, DOCUMENTS};
+    json!({
+        "deadline": date(deadline(r)),
+        "documents": DOCUMENTS.iter().map(|(what, page)| json!({
+            "what": what,
+            "url": page_url(r, *page),
+            "href": page.path(),
+        })).collect::<Vec<_>>(),
+        "base_url_set": r.site.base_url.is_some(),
+    })
 }
