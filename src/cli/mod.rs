@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod import;
 pub mod init;
+pub mod new_year;
 pub mod serve;
 
 use std::process::ExitCode;
@@ -43,6 +44,7 @@ pub enum Command {
     Serve(serve::ServeArgs),
     Import(import::ImportArgs),
     Init(init::InitArgs),
+    NewYear(new_year::NewYearArgs),
 }
 
 pub(crate) use crate::diagnostics::{EXIT_FAILURE, EXIT_SITE_ERRORS};
@@ -55,6 +57,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(a) => init::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Import(a) => import::run(a),
+        Command::NewYear(a) => new_year::run(a),
     };
     match result {
         Ok(code) => code,
