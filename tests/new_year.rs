@@ -155,6 +155,14 @@ fn the_2024_25_report_is_frozen_and_published_beside_the_live_2025_26_one() {
         .expect_stderr_contains("replace the approval's date (18 June 2025, the approval of 2024-25's)")
         .expect_stderr_contains("error: the governing body's response is dated 10 July 2025, but the report period only ends on 31 March 2026");
 
+    assert_eq!(
+        error_files(&t),
+        [
+            "content/governing-body-response.md",
+            "content/member-responsible-for-complaints.md"
+        ]
+    );
+
     // The real 2025-26 inputs, laid over the rolled ones, build the live report with 2024-25 beside it.
     lay_real_inputs(&t);
     t.build().expect_success();
@@ -414,4 +422,41 @@ fn the_help_teaches_with_examples() {
             run.stdout
         );
     }
+}
+
+#[test]
+fn a_site_reporting_combined_figures_rolls_forward_in_its_own_shape() {
+    let t = SiteTest::fixture("sites/small-landlord");
+    t.run(&["new-year"]).expect_success();
+    let perf = toml_file(&t, "data/performance.toml");
+    let years = perf["years"].as_array().unwrap();
+    let (last, new) = (&years[years.len() - 2], &years[years.len() - 1]);
+    assert_eq!(new["label"].as_str(), Some("2026-27"));
+    assert_eq!(new["homes"].as_integer(), last["homes"].as_integer());
+    assert!(new.get("lcra").is_none() && new.get("lcho").is_none());
+    assert_eq!(new["stage1"]["received"].as_integer(), Some(0));
+    assert_eq!(new["stage2"]["responded"].as_integer(), Some(0));
+    // The new year's zeros are valid counts: the only errors left are the statements' dates, which must be renewed.
+    t.run(&["check"])
+        .expect_stderr_contains("warning: the figures for 2026-27 are still to be filled in");
+    assert_eq!(
+        error_files(&t),
+        [
+            "content/governing-body-response.md",
+            "content/member-responsible-for-complaints.md"
+        ]
+    );
+}
+
+/// The files `redress check` finds errors in, in its order.
+fn error_files(t: &SiteTest) -> Vec<String> {
+    let run = t.run(&["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| d["file"].as_str().unwrap_or("").to_string())
+        .collect()
 }

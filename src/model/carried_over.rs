@@ -152,3 +152,44 @@ fn words(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::self_assessment::ApprovalFile;
+
+    #[test]
+    fn the_approval_beside_a_csv_form_carries_its_own_mark() {
+        let src = SourceFile::new(
+            "data/approval.toml",
+            "x",
+            "carried_over = \"2024-25\"\nbody = \"Board\"\ndate = 2025-06-18\nreason = \"annual\"\n",
+        );
+        let mut diags = Diagnostics::new();
+        let file: ApprovalFile = crate::data::toml_doc::load(&src, &mut diags).unwrap();
+        let (approval, mark) = file.split();
+        let input = SiteInput {
+            approval: Some((approval, src)),
+            approval_carried_over: mark,
+            ..SiteInput::default()
+        };
+        warn(&input, Some("2025-26"), Some("Board"), &mut diags);
+        let d = &diags.sorted()[0];
+        assert_eq!(
+            d.message,
+            "the self-assessment is 2024-25's, kept as the draft for 2025-26's review"
+        );
+        assert_eq!(d.file.as_deref(), Some("data/approval.toml"));
+        assert_eq!(d.location.as_ref().unwrap().line, 1);
+        assert!(d
+            .help
+            .as_ref()
+            .unwrap()
+            .contains("(18 June 2025, the approval of 2024-25's)"));
+        assert!(d
+            .help
+            .as_ref()
+            .unwrap()
+            .ends_with("then delete the line `carried_over = \"2024-25\"` to say it is done"));
+    }
+}
