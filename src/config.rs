@@ -39,6 +39,9 @@ pub struct SiteConfig {
     /// Chart titles that replace the computed ones, by chart id (`ch01 = "..."`).
     #[serde(default)]
     pub charts: std::collections::BTreeMap<String, Spanned<String>>,
+    /// How a complaints log (a case management system's export) is read.
+    #[serde(default)]
+    pub cases: CasesConfig,
 }
 
 /// The landlord publishing the report.
@@ -131,6 +134,73 @@ impl Default for BuildOptions {
             unsafe_html: false,
         }
     }
+}
+
+/// `[cases]`: how a complaints log (one row per complaint, exported from a case management system) is read, by
+/// `redress cases` and by a year that names its log.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CasesConfig {
+    /// The order of day and month in dates written with slashes or dots: `dmy` (01/04/2025 is 1 April, as the UK
+    /// writes it; the default) or `mdy` (04/01/2025 is 1 April). Dates written `2025-04-01` are read the same either
+    /// way.
+    #[serde(default)]
+    pub date_order: DateOrder,
+    /// Days the landlord was closed, besides weekends and the bank holidays of England and Wales: they are not
+    /// working days, so no timescale runs on them.
+    #[serde(default)]
+    pub closure_days: Vec<Date>,
+    /// The headings the log uses, for columns whose heading is not the default name.
+    #[serde(default)]
+    pub columns: CaseColumns,
+}
+
+/// The order of day and month in a date such as `01/04/2025`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// Day, month, year: 01/04/2025 is 1 April 2025.
+    #[default]
+    Dmy,
+    /// Month, day, year: 04/01/2025 is 1 April 2025.
+    Mdy,
+}
+
+/// `[cases.columns]`: the heading a log gives each column, where it differs from the default name (the key). Headings
+/// are matched ignoring case, spaces and punctuation.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseColumns {
+    /// The complaint's reference, unique in the log.
+    pub reference: Option<String>,
+    /// LCRA, LCHO or anything else.
+    pub tenure: Option<String>,
+    /// What the complaint was about.
+    pub category: Option<String>,
+    /// When the complaint was received.
+    pub stage1_received: Option<String>,
+    /// When it was acknowledged at stage 1.
+    pub stage1_acknowledged: Option<String>,
+    /// The date an agreed stage 1 extension runs to.
+    pub stage1_extended_to: Option<String>,
+    /// When the stage 1 response was sent.
+    pub stage1_responded: Option<String>,
+    /// Upheld, partly upheld or not upheld, at stage 1.
+    pub stage1_outcome: Option<String>,
+    /// When the request to escalate to stage 2 was received.
+    pub stage2_received: Option<String>,
+    /// When it was acknowledged at stage 2.
+    pub stage2_acknowledged: Option<String>,
+    /// The date an agreed stage 2 extension runs to.
+    pub stage2_extended_to: Option<String>,
+    /// When the stage 2 response was sent.
+    pub stage2_responded: Option<String>,
+    /// Upheld, partly upheld or not upheld, at stage 2.
+    pub stage2_outcome: Option<String>,
+    /// Why the complaint was not accepted, or not escalated.
+    pub refused: Option<String>,
+    /// Compensation offered, in pounds.
+    pub compensation: Option<String>,
 }
 
 fn default_language() -> String {

@@ -9,6 +9,7 @@
 //! site into place. Problems in the input are collected as [`diagnostics`] along the way, so a build reports all of
 //! them at once.
 
+pub(crate) mod cases;
 pub mod catalogue;
 pub mod charts;
 pub mod checks;

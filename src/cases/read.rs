@@ -1,0 +1,441 @@
+//! Reads a complaints log, CSV or workbook, into rows of cells that each know where they are in the file.
+//!
+//! Every cell keeps its byte span in a [`SourceFile`], so that a problem in it is reported at its line and column
+//! with the row shown, as every other diagnostic of redress is. A CSV file is its own source text. A workbook has
+//! no text, so one is made for it: each spreadsheet row becomes the line of the same number, its cells separated
+//! by ` | `, and the diagnostics name the cell (`D7`) as well.
+//!
+//! The header row is the first row (of the first 20) that names at least two of the columns redress reads, so a
+//! title or a note above the table in an export does not get in the way; rows above it are not read.
+
+use std::ops::Range;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+
+use super::columns::{normalise, Column, Renames};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+
+/// A typed value a workbook cell held, besides its text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Typed {
+    /// A cell formatted as a date (the time of day dropped).
+    Date(crate::data::date::Date),
+    /// A number (a date column holding a date number, or an amount of money).
+    Number(f64),
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cell {
+    /// The text, as the file has it (CSV quotes removed).
+    pub(crate) text: String,
+    /// Where the text is in the table's source.
+    pub(crate) span: Range<usize>,
+    /// What a workbook cell held, when it was not text.
+    pub(crate) typed: Option<Typed>,
+}
+
+/// One row of the log.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Row {
+    /// The line (CSV) or spreadsheet row number, 1-based.
+    pub(crate) line: usize,
+    /// The cells, in file order.
+    pub(crate) cells: Vec<Cell>,
+    /// The span of the whole row in the source, for problems with the row as a whole.
+    pub(crate) span: Range<usize>,
+}
+
+impl Row {
+    /// True when every cell is empty or spaces.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.text.trim().is_empty())
+    }
+}
+
+/// A log as read: its source (for diagnostics), its header row and its data rows.
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    /// The text diagnostics point into.
+    pub(crate) source: SourceFile,
+    /// The sheet read, for a workbook.
+    pub(crate) sheet: Option<String>,
+    /// The header row.
+    pub(crate) header: Row,
+    /// The rows below the header, blank ones included (the caller counts them).
+    pub(crate) rows: Vec<Row>,
+}
+
+/// Reads the log at `path`, shown in messages as `name`. A file that cannot be read at all is an `Err` (the
+/// world failed); a file that is read but is not a table is `Ok(None)` with a diagnostic.
+pub(crate) fn read(
+    path: &Path,
+    name: &str,
+    renames: &Renames,
+    diags: &mut Diagnostics,
+) -> Result<Option<Table>> {
+    let bytes = std::fs::read(path).with_context(|| format!("failed to read `{name}`"))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let workbook = match ext.as_deref() {
+        Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => true,
+        Some("csv" | "txt" | "tsv") => false,
+        // A workbook is a zip file (or an old OLE file); anything else is taken for text.
+        _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]),
+    };
+    let table = if workbook {
+        read_workbook(path, name, &bytes, renames, diags)
+    } else {
+        Some(read_csv(path, name, &bytes, renames, diags))
+    };
+    Ok(table.and_then(|t| {
+        if t.header.cells.is_empty() {
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{name}` is empty: it has no header row and no complaints"
+                ))
+                .in_file(&t.source)
+                .help("export the log again with its header row, one row per complaint"),
+            );
+            None
+        } else {
+            Some(t)
+        }
+    }))
+}
+
+/// The text of a CSV file: UTF-8 (with or without Excel's byte order mark), or else Windows-1252, which is what
+/// Excel's plain "CSV" format writes on a UK Windows machine (£ is byte A3 there).
+fn decode(bytes: &[u8], name: &str, diags: &mut Diagnostics) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => {
+            diags.push(
+                Diagnostic::warning(format!("`{name}` is not UTF-8 text; it was read as Windows-1252, as Excel saves a plain CSV"))
+                    .help("if £ signs or accented letters look wrong in messages, save the log as \"CSV UTF-8\" instead"),
+            );
+            bytes.iter().map(|&b| windows_1252(b)).collect()
+        }
+    }
+}
+
+/// One byte of Windows-1252 as a character. It is Latin-1 except for 0x80-0x9F, where it puts punctuation such as
+/// curly quotes and the euro sign.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// Reads CSV bytes (see [`decode`] for the encodings accepted).
+pub(crate) fn read_csv(
+    path: &Path,
+    name: &str,
+    bytes: &[u8],
+    renames: &Renames,
+    diags: &mut Diagnostics,
+) -> Table {
+    let text = decode(bytes, name, diags);
+    let delimiter = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+    {
+        b'\t'
+    } else {
+        b','
+    };
+    let source = SourceFile::new(name, path, text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(source.text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let (start, line) = record
+                    .position()
+                    .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
+                let spans = field_spans(&source.text, start, delimiter);
+                let end = spans.last().map_or(start, |s| s.end);
+                let cells = record
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| Cell {
+                        text: text.to_string(),
+                        span: spans
+                            .get(i)
+                            .cloned()
+                            .map_or(start..end, |s| trimmed(&source.text, s)),
+                        typed: None,
+                    })
+                    .collect();
+                rows.push(Row {
+                    line,
+                    cells,
+                    span: start..end.max(start),
+                });
+            }
+            Err(e) => {
+                let d = Diagnostic::error(format!("this row cannot be read as CSV: {e}"));
+                let d = match e.position() {
+                    Some(p) => d.at(&source, source.line_span(p.line() as usize)),
+                    None => d.in_file(&source),
+                };
+                diags.push(d.help("check that every quoted cell has its closing quote"));
+            }
+        }
+    }
+    split_header(source, None, rows, renames)
+}
+
+/// The spans of the fields of the CSV record starting at byte `start`: the text inside the quotes for a quoted
+/// field. The csv crate reads the values; this only finds where they are, for diagnostics.
+fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut i = start.min(b.len());
+    loop {
+        if i < b.len() && b[i] == b'"' {
+            let content = i + 1;
+            let mut j = content;
+            while j < b.len() {
+                if b[j] == b'"' {
+                    if b.get(j + 1) == Some(&b'"') {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                j += 1;
+            }
+            spans.push(content..j.min(b.len()));
+            i = j + 1;
+            // Anything between the closing quote and the delimiter belongs to the field too.
+            while i < b.len() && b[i] != delimiter && b[i] != b'\n' && b[i] != b'\r' {
+                i += 1;
+            }
+        } else {
+            let s = i;
+            while i < b.len() && b[i] != delimiter && b[i] != b'\n' && b[i] != b'\r' {
+                i += 1;
+            }
+            spans.push(s..i);
+        }
+        if i < b.len() && b[i] == delimiter {
+            i += 1;
+            continue;
+        }
+        return spans;
+    }
+}
+
+/// The span without the spaces around the text, so a caret underlines the value.
+fn trimmed(text: &str, span: Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(span.clone()) else {
+        return span;
+    };
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail >= slice.len() {
+        return span.start..span.start;
+    }
+    span.start + lead..span.end - trail
+}
+
+/// How many of a row's cells name a column redress reads.
+fn known_headers(row: &Row, renames: &Renames) -> usize {
+    let names: Vec<String> = Column::ALL
+        .iter()
+        .map(|c| normalise(renames.get(c).map_or(c.name(), String::as_str)))
+        .collect();
+    row.cells
+        .iter()
+        .filter(|c| names.contains(&normalise(&c.text)))
+        .count()
+}
+
+/// Splits the rows into the header row and the rows below it.
+fn split_header(
+    source: SourceFile,
+    sheet: Option<String>,
+    rows: Vec<Row>,
+    renames: &Renames,
+) -> Table {
+    let at = rows
+        .iter()
+        .take(20)
+        .position(|r| known_headers(r, renames) >= 2)
+        .or_else(|| rows.iter().position(|r| !r.is_blank()));
+    let mut rows = rows;
+    let (header, rows) = match at {
+        Some(at) => {
+            let rest = rows.split_off(at + 1);
+            let header = rows.pop().unwrap_or_else(|| empty_row(0));
+            (header, rest)
+        }
+        None => (empty_row(0), Vec::new()),
+    };
+    Table {
+        source,
+        sheet,
+        header,
+        rows,
+    }
+}
+
+fn empty_row(at: usize) -> Row {
+    Row {
+        line: 1,
+        cells: Vec::new(),
+        span: at..at,
+    }
+}
+
+/// `A` for the first column, `AA` for the 27th.
+pub(crate) fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(char::from(b'A' + r as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+fn read_workbook(
+    path: &Path,
+    name: &str,
+    bytes: &[u8],
+    renames: &Renames,
+    diags: &mut Diagnostics,
+) -> Option<Table> {
+    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    let placeholder = SourceFile::new(name, path, String::new());
+    let mut book = match open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(format!("`{name}` cannot be opened as a workbook: {e}"))
+                    .in_file(&placeholder)
+                    .help("open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8"),
+            );
+            return None;
+        }
+    };
+    let mut first: Option<Table> = None;
+    for sheet in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&sheet) else {
+            continue;
+        };
+        let (top, left) = range
+            .start()
+            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let mut text = "\n".repeat(top);
+        let mut rows = Vec::new();
+        for (i, cells) in range.rows().enumerate() {
+            let start = text.len();
+            let mut row_cells = Vec::new();
+            for (j, cell) in std::iter::repeat_n(&Data::Empty, left)
+                .chain(cells.iter())
+                .enumerate()
+            {
+                if j > 0 {
+                    text.push_str(" | ");
+                }
+                let (value, typed) = cell_value(cell);
+                let at = text.len();
+                text.push_str(&value.replace(['\n', '\r'], " "));
+                row_cells.push(Cell {
+                    text: value,
+                    span: at..text.len(),
+                    typed,
+                });
+            }
+            rows.push(Row {
+                line: top + i + 1,
+                cells: row_cells,
+                span: start..text.len(),
+            });
+            text.push('\n');
+        }
+        let source = SourceFile::new(name, path, text);
+        let table = split_header(source, Some(sheet.clone()), rows, renames);
+        if known_headers(&table.header, renames) >= 2 {
+            return Some(table);
+        }
+        first.get_or_insert(table);
+    }
+    first
+}
+
+/// A workbook cell's text, and its typed value when it is a date or a number.
+fn cell_value(cell: &calamine::Data) -> (String, Option<Typed>) {
+    use calamine::Data;
+    match cell {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), None),
+        Data::Int(i) => (i.to_string(), Some(Typed::Number(*i as f64))),
+        Data::Float(f) => (f.to_string(), Some(Typed::Number(*f))),
+        Data::Bool(b) => ((if *b { "TRUE" } else { "FALSE" }).to_string(), None),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            let date = crate::data::date::Date {
+                year: y,
+                month: m,
+                day,
+            };
+            (date.to_string(), Some(Typed::Date(date)))
+        }
+        Data::DateTime(d) => (d.as_f64().to_string(), Some(Typed::Number(d.as_f64()))),
+        Data::Error(e) => (format!("#{e:?}"), None),
+        Data::Empty => (String::new(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_field_of_a_csv_record() {
+        let text = "a,\"b,\"\"c\"\"\", d ,\nx";
+        let spans = field_spans(text, 0, b',');
+        let fields: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(fields, ["a", "b,\"\"c\"\"", " d ", ""]);
+        assert_eq!(trimmed(text, spans[2].clone()), 13..14);
+        assert_eq!(field_spans(text, 17, b','), vec![17..18]);
+    }
+
+    #[test]
+    fn names_spreadsheet_columns() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+    }
+
+    #[test]
+    fn reads_windows_1252() {
+        let mut diags = Diagnostics::new();
+        assert_eq!(
+            decode(b"\xa3250 \x93ok\x94", "x.csv", &mut diags),
+            "£250 “ok”"
+        );
+        assert_eq!(diags.warning_count(), 1);
+        let mut diags = Diagnostics::new();
+        assert_eq!(decode("\u{feff}£1".as_bytes(), "x.csv", &mut diags), "£1");
+        assert!(diags.is_empty());
+    }
+}
