@@ -142,6 +142,11 @@ fn count(n: u64) -> String {
     group_thousands(&n.to_string())
 }
 
+/// "1 row", "2 rows".
+fn plural(n: u64, word: &str) -> String {
+    format!("{} {word}{}", count(n), if n == 1 { "" } else { "s" })
+}
+
 /// A ratio's figure ("91.2", or "n/a") and its working ("560/614").
 fn figure(r: Ratio, unit: &str) -> (String, String) {
     let shown = r
@@ -173,8 +178,8 @@ pub(crate) fn to_text(
     let _ = writeln!(out, "Complaints log: {file}");
     let _ = write!(
         out,
-        "{} rows read: {} counted, {} set aside",
-        count(r.read),
+        "{} read: {} counted, {} set aside",
+        plural(r.read, "row"),
         count(r.used),
         count(r.set_aside)
     );
@@ -183,14 +188,24 @@ pub(crate) fn to_text(
     }
     out.push('.');
     if r.blank > 0 {
-        let _ = write!(out, " {} blank rows skipped.", count(r.blank));
+        let _ = write!(out, " {} skipped.", plural(r.blank, "blank row"));
     }
     out.push('\n');
     if summary.set_aside_without_year > 0 {
         let _ = writeln!(
             out,
-            "{} of the rows set aside have no readable date received, so belong to no year.",
-            count(summary.set_aside_without_year)
+            "{} set aside {} no date received that can be read, so {} to no year.",
+            plural(summary.set_aside_without_year, "row"),
+            if summary.set_aside_without_year == 1 {
+                "has"
+            } else {
+                "have"
+            },
+            if summary.set_aside_without_year == 1 {
+                "it belongs"
+            } else {
+                "they belong"
+            }
         );
     }
     for y in &summary.years {
@@ -377,10 +392,9 @@ fn year_text(out: &mut String, y: &YearSummary, homes: Option<u64>, homes_source
         n => {
             let _ = writeln!(
                 out,
-                "  Compensation: {} offered on {} complaint{}.",
+                "  Compensation: {} offered on {}.",
                 format_pence(y.compensation.pence),
-                count(n),
-                if n == 1 { "" } else { "s" }
+                plural(n, "complaint")
             );
         }
     }

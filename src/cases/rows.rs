@@ -144,13 +144,16 @@ pub(crate) fn parse_row(
             Some(responded) if s2.received < responded => r.faults.push(Fault::error(
                 Some(Column::Stage2Received),
                 format!(
-                    "the request to escalate ({}) is dated before the stage 1 response ({responded})",
-                    s2.received
+                    "the request to escalate ({}) is dated before the stage 1 response ({})",
+                    s2.received.long(),
+                    responded.long()
                 ),
                 "before the stage 1 response",
                 "a complaint is escalated to stage 2 after its stage 1 response; check both dates",
             )),
             Some(_) => {}
+            // A stage 1 response date that could not be read has been reported already.
+            None if !r.text(Column::Stage1Responded).is_empty() => {}
             None => r.faults.push(Fault::error(
                 Some(Column::Stage1Responded),
                 "this complaint was escalated to stage 2 but has no stage 1 response date".to_string(),
@@ -297,19 +300,31 @@ impl RowReader<'_> {
             }
             return None;
         };
+        let after = if c.name == "stage 1" {
+            "the complaint was received"
+        } else {
+            "the request to escalate was received"
+        };
         for (column, date, what) in [
-            (c.acknowledged, acknowledged, "acknowledged"),
-            (c.responded, responded, "responded to"),
+            (c.acknowledged, acknowledged, "acknowledgement"),
+            (c.responded, responded, "response"),
         ] {
             if let Some(d) = date.filter(|d| *d < received) {
                 self.faults.push(Fault::error(
                     Some(column),
-                    format!("{} {what} on {d}, before it was received on {received}", capitalise(c.name)),
+                    format!(
+                        "the {} {what} ({}) is dated before {after} ({})",
+                        c.name,
+                        d.long(),
+                        received.long()
+                    ),
                     "before the date received",
                     "check both dates: one of them is wrong, and the timescales cannot be counted until it is fixed",
                 ));
             }
         }
+        // A date that is there but could not be read has been reported already; it is not also missing.
+        let responded_given = responded.is_some() || !self.text(c.responded).is_empty();
         if !refused {
             match (responded, outcome) {
                 (Some(_), None) => self.faults.push(Fault::error(
@@ -318,7 +333,7 @@ impl RowReader<'_> {
                     "no outcome",
                     "add the outcome (upheld, partly upheld or not upheld); the outcomes are counted among the responses",
                 )),
-                (None, Some(o)) => self.faults.push(Fault::error(
+                (None, Some(o)) if !responded_given => self.faults.push(Fault::error(
                     Some(c.responded),
                     format!("a {} outcome ({}) with no response date", c.name, outcome_name(o)),
                     "no response date",
@@ -335,13 +350,6 @@ impl RowReader<'_> {
             outcome,
         })
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// An outcome in words.

@@ -240,17 +240,27 @@ pub(crate) fn response(
     let extension = match dates.extended_to {
         Some(to) if to < due => {
             let (_, respond, extend) = stage.provisions();
+            let start = clock_start(dates, cal);
+            let from = if dates.acknowledged == Some(start) {
+                format!("the acknowledgement ({})", start.long())
+            } else {
+                format!(
+                    "{}, 5 working days after receipt, as the acknowledgement was later or is missing",
+                    start.long()
+                )
+            };
             return Err(Fault::error(
                 Some(stage.extended_to_column()),
                 format!(
-                    "the {} extension ends on {to}, before the Code's own deadline of {due}",
-                    stage.name()
+                    "the {} extension ends on {}, before the Code's own deadline of {}",
+                    stage.name(),
+                    to.long(),
+                    due.long()
                 ),
                 "before the deadline",
                 format!(
-                    "an extension adds time after the deadline (Code {respond} and {extend}): the deadline is {} working days after the acknowledgement ({}); check the date, or clear it if there was no extension",
+                    "an extension adds time after the deadline (Code {respond} and {extend}), which is {} working days after {from}; check the date, or clear it if there was no extension",
                     stage.respond_within(),
-                    clock_start(dates, cal)
                 ),
             ));
         }
