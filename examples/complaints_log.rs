@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo run --example complaints_log > private/complaints-2025-26.csv     # the example site's log
-//! cargo run --release --example complaints_log -- --complaints 100000 > /tmp/big.csv   # the benchmark's log
+//! cargo run --release --example complaints_log -- --complaints 100000 --rows 100000 > /tmp/big.csv   # the benchmark's
 //! ```
 //!
 //! The log is the same every time for the same options: the "random" choices come from a small seeded generator
@@ -27,6 +27,8 @@ pub struct Settings {
     pub complaints: u32,
     /// The seed of the generator.
     pub seed: u64,
+    /// Stop after this many rows, if given.
+    pub rows: Option<usize>,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
         Settings {
             complaints: 700,
             seed: 2025,
+            rows: None,
         }
     }
 }
@@ -371,6 +374,9 @@ pub fn generate(settings: &Settings) -> String {
             }
             _ => None,
         };
+        if settings.rows.is_some_and(|max| number >= max) {
+            break;
+        }
         number += 1;
         let date = |d: Option<Day>| d.map(uk).unwrap_or_default();
         let s2 = stage2.as_ref();
@@ -406,11 +412,14 @@ fn main() {
         match (arg.as_str(), value) {
             ("--complaints", Some(n)) => settings.complaints = n as u32,
             ("--seed", Some(n)) => settings.seed = n,
+            ("--rows", Some(n)) => settings.rows = Some(n as usize),
             _ => {
-                eprintln!("usage: complaints_log [--complaints N] [--seed N]");
+                eprintln!("usage: complaints_log [--complaints N] [--seed N] [--rows N]");
                 std::process::exit(2);
             }
         }
     }
-    print!("{}", generate(&settings));
+    use std::io::Write as _;
+    // A reader that stops early (`| head`) is not an error.
+    let _ = std::io::stdout().write_all(generate(&settings).as_bytes());
 }

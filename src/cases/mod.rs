@@ -37,7 +37,8 @@ pub(crate) mod values;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use anyhow::Result;
@@ -169,14 +170,14 @@ pub(crate) fn count_table(
     options: &Options,
     diags: &mut Diagnostics,
 ) -> Option<Summary> {
-    let headers: Vec<String> = table.header.cells.iter().map(|c| c.text.clone()).collect();
+    let headers: Vec<String> = table.header.texts().map(String::from).collect();
     let header = match_header(&headers, &options.renames);
     let mut header_ok = true;
     for p in &header.problems {
-        let span = p
-            .cell
-            .and_then(|i| table.header.cells.get(i))
-            .map_or(table.header.span.clone(), |c| c.span.clone());
+        let span = match p.cell {
+            Some(i) => table.cell_span(&table.header, i),
+            None => table.row_span(&table.header),
+        };
         let d = if p.error {
             header_ok = false;
             Diagnostic::error(p.message.clone())
@@ -193,7 +194,7 @@ pub(crate) fn count_table(
         return None;
     }
     let calendar = Calendar::new(&options.closure_days);
-    let width = table.header.cells.len();
+    let width = table.header.len();
     let mut blank = 0;
     let mut warnings = Warnings::default();
     let mut results: Vec<RowResult<'_>> = Vec::new();
@@ -209,7 +210,7 @@ pub(crate) fn count_table(
             warnings.push(table, row, &header, f, diags);
         }
         let facts = match case {
-            Some(case) if !errors => match rules::assess(&case, &calendar) {
+            Some(case) if !errors => match rules::assess(case, &calendar) {
                 Ok(facts) => Ok(facts),
                 Err(f) => {
                     warnings.push(table, row, &header, f, diags);
@@ -218,10 +219,10 @@ pub(crate) fn count_table(
             },
             _ => Err(()),
         };
-        let reference = row
-            .cells
-            .get(header.get(Column::Reference).unwrap_or(usize::MAX))
-            .map(|c| c.text.trim().to_lowercase())
+        let reference = header
+            .get(Column::Reference)
+            .and_then(|i| row.text(i))
+            .map(reference_key)
             .filter(|r| !r.is_empty());
         let facts = facts.map_err(|()| stage1_year(row, &header, options.date_order));
         results.push(RowResult {
@@ -244,11 +245,22 @@ pub(crate) fn count_table(
     Some(Summary::build(&used, &set_aside, blank))
 }
 
+/// A reference as duplicates are found: without the spaces around it, and in capitals, so `ah-1` and `AH-1 `
+/// are the same complaint. Most references are already so, and are borrowed rather than copied.
+fn reference_key(text: &str) -> Cow<'_, str> {
+    let t = text.trim();
+    if t.bytes().any(|b| b.is_ascii_lowercase()) || !t.is_ascii() {
+        Cow::Owned(t.to_uppercase())
+    } else {
+        Cow::Borrowed(t)
+    }
+}
+
 /// One row read: its facts when it can be counted, or else the year it would have counted in.
 struct RowResult<'a> {
     row: &'a Row,
-    /// The reference, lower case, to find duplicates.
-    reference: Option<String>,
+    /// The reference, as [`reference_key`] gives it, to find duplicates.
+    reference: Option<Cow<'a, str>>,
     facts: Result<CaseFacts, Option<FinancialYear>>,
 }
 
@@ -258,11 +270,11 @@ fn stage1_year(
     header: &columns::HeaderMatch,
     order: DateOrder,
 ) -> Option<FinancialYear> {
-    let cell = row.cells.get(header.get(Column::Stage1Received)?)?;
-    let date = match cell.typed {
+    let i = header.get(Column::Stage1Received)?;
+    let date = match row.typed(i) {
         Some(Typed::Date(d)) => Some(d),
         Some(Typed::Number(n)) => values::date_from_serial(n),
-        None => values::parse_date(&cell.text, order).ok(),
+        None => values::parse_date(row.text(i)?, order).ok(),
     }?;
     Some(FinancialYear::of(date))
 }
@@ -276,31 +288,33 @@ fn set_aside_duplicates(
     order: DateOrder,
     diags: &mut Diagnostics,
 ) {
-    let mut lines: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Count each reference first, and keep the lines only of those used more than once.
+    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(results.len());
     for r in results.iter() {
         if let Some(reference) = &r.reference {
-            lines
-                .entry(reference.as_str())
+            *seen.entry(reference.as_ref()).or_default() += 1;
+        }
+    }
+    let mut duplicated: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for r in results.iter() {
+        if let Some(reference) = r.reference.as_deref().filter(|x| seen.get(x) > Some(&1)) {
+            duplicated
+                .entry(reference.to_string())
                 .or_default()
                 .push(r.row.line);
         }
     }
-    let duplicated: BTreeMap<String, Vec<usize>> = lines
-        .into_iter()
-        .filter(|(_, l)| l.len() > 1)
-        .map(|(r, l)| (r.to_string(), l))
-        .collect();
     if duplicated.is_empty() {
         return;
     }
     for r in results.iter_mut() {
         let row = r.row;
-        let Some(others) = r.reference.as_ref().and_then(|x| duplicated.get(x)) else {
+        let Some(others) = r.reference.as_deref().and_then(|x| duplicated.get(x)) else {
             continue;
         };
-        let cell = header.get(Column::Reference).and_then(|i| row.cells.get(i));
-        let span = cell.map_or(row.span.clone(), |c| c.span.clone());
-        let shown = cell.map_or("", |c| c.text.trim());
+        let index = header.get(Column::Reference);
+        let span = index.map_or_else(|| table.row_span(row), |i| table.cell_span(row, i));
+        let shown = index.and_then(|i| row.text(i)).map_or("", str::trim);
         let elsewhere: Vec<String> = others
             .iter()
             .filter(|l| **l != row.line)
@@ -312,17 +326,13 @@ fn set_aside_duplicates(
                 elsewhere.join(" and line ")
             ))
             .at(&table.source, span)
-            .label(label_for(table, cell_index(header, Column::Reference), "duplicate reference"))
+            .label(label_for(table, index, "duplicate reference"))
             .help("each complaint is one row, with its own reference; every row with this reference is set aside until it appears once"),
         );
         if r.facts.is_ok() {
             r.facts = Err(stage1_year(row, header, order));
         }
     }
-}
-
-fn cell_index(header: &columns::HeaderMatch, column: Column) -> Option<usize> {
-    header.get(column)
 }
 
 /// A caret label, with the cell's name (`D7`) in a workbook, where columns are letters.
@@ -354,7 +364,7 @@ fn report_outside_calendar(table: &Table, results: &[RowResult<'_>], diags: &mut
             "{} falls outside the years whose bank holidays redress knows (2019 to 2030){others}",
             date.long()
         ))
-        .at(&table.source, first.span.clone())
+        .at(&table.source, table.row_span(first))
         .label("working days counted without bank holidays")
         .help("working days on such dates skip weekends and site.toml's [cases] closure_days only; add that year's bank holidays as closure_days, or update redress"),
     );
@@ -377,9 +387,7 @@ impl Warnings {
         diags: &mut Diagnostics,
     ) {
         let index = f.column.and_then(|c| header.get(c));
-        let span = index
-            .and_then(|i| row.cells.get(i))
-            .map_or(row.span.clone(), |c| c.span.clone());
+        let span = index.map_or_else(|| table.row_span(row), |i| table.cell_span(row, i));
         let error = f.is_error();
         let d = if error {
             Diagnostic::error(f.message.clone())

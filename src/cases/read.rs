@@ -25,32 +25,48 @@ pub(crate) enum Typed {
     Number(f64),
 }
 
-/// One cell.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Cell {
-    /// The text, as the file has it (CSV quotes removed).
-    pub(crate) text: String,
-    /// Where the text is in the table's source.
-    pub(crate) span: Range<usize>,
-    /// What a workbook cell held, when it was not text.
-    pub(crate) typed: Option<Typed>,
-}
-
-/// One row of the log.
+/// One row of the log: its cells' text in one record (quotes removed), and where it starts in the source.
+///
+/// A row keeps as little as it can, because a log can have 100,000 of them: the cells' spans are worked out only
+/// when a diagnostic needs one ([`Table::cell_span`]).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Row {
     /// The line (CSV) or spreadsheet row number, 1-based.
     pub(crate) line: usize,
-    /// The cells, in file order.
-    pub(crate) cells: Vec<Cell>,
-    /// The span of the whole row in the source, for problems with the row as a whole.
-    pub(crate) span: Range<usize>,
+    /// The byte offset of the row's first cell in the source.
+    start: usize,
+    /// The cells' text.
+    cells: csv::StringRecord,
+    /// What each workbook cell held when it was not text (empty for CSV).
+    typed: Vec<Option<Typed>>,
+    /// Each workbook cell's span in the made-up source (empty for CSV, whose spans are found from `start`).
+    spans: Vec<Range<usize>>,
 }
 
 impl Row {
+    /// How many cells the row has.
+    pub(crate) fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// The text of cell `i`, if the row has it.
+    pub(crate) fn text(&self, i: usize) -> Option<&str> {
+        self.cells.get(i)
+    }
+
+    /// Every cell's text.
+    pub(crate) fn texts(&self) -> impl Iterator<Item = &str> {
+        self.cells.iter()
+    }
+
+    /// What workbook cell `i` held, when it was a date or a number.
+    pub(crate) fn typed(&self, i: usize) -> Option<Typed> {
+        self.typed.get(i).copied().flatten()
+    }
+
     /// True when every cell is empty or spaces.
     pub(crate) fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| c.text.trim().is_empty())
+        self.cells.iter().all(|c| c.trim().is_empty())
     }
 }
 
@@ -65,6 +81,38 @@ pub(crate) struct Table {
     pub(crate) header: Row,
     /// The rows below the header, blank ones included (the caller counts them).
     pub(crate) rows: Vec<Row>,
+    /// The CSV delimiter, to find cells in the source.
+    delimiter: u8,
+}
+
+impl Table {
+    /// Where cell `i` of `row` is in the source: its text without the quotes and spaces around it. A cell the row
+    /// does not have is placed at the end of the row.
+    pub(crate) fn cell_span(&self, row: &Row, i: usize) -> Range<usize> {
+        if self.sheet.is_some() {
+            return row.spans.get(i).cloned().unwrap_or(row.start..row.start);
+        }
+        let spans = field_spans(&self.source.text, row.start, self.delimiter);
+        match spans.get(i) {
+            Some(s) => trimmed(&self.source.text, s.clone()),
+            None => {
+                let end = spans.last().map_or(row.start, |s| s.end);
+                end..end
+            }
+        }
+    }
+
+    /// Where the whole row is in the source.
+    pub(crate) fn row_span(&self, row: &Row) -> Range<usize> {
+        let end = if self.sheet.is_some() {
+            row.spans.last().map_or(row.start, |s| s.end)
+        } else {
+            field_spans(&self.source.text, row.start, self.delimiter)
+                .last()
+                .map_or(row.start, |s| s.end)
+        };
+        row.start..end.max(row.start)
+    }
 }
 
 /// Reads the log at `path`, shown in messages as `name`. A file that cannot be read at all is an `Err` (the
@@ -92,7 +140,7 @@ pub(crate) fn read(
         Some(read_csv(path, name, &bytes, renames, diags))
     };
     Ok(table.and_then(|t| {
-        if t.header.cells.is_empty() {
+        if t.header.len() == 0 {
             diags.push(
                 Diagnostic::error(format!(
                     "`{name}` is empty: it has no header row and no complaints"
@@ -167,24 +215,12 @@ pub(crate) fn read_csv(
                 let (start, line) = record
                     .position()
                     .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
-                let spans = field_spans(&source.text, start, delimiter);
-                let end = spans.last().map_or(start, |s| s.end);
-                let cells = record
-                    .iter()
-                    .enumerate()
-                    .map(|(i, text)| Cell {
-                        text: text.to_string(),
-                        span: spans
-                            .get(i)
-                            .cloned()
-                            .map_or(start..end, |s| trimmed(&source.text, s)),
-                        typed: None,
-                    })
-                    .collect();
                 rows.push(Row {
                     line,
-                    cells,
-                    span: start..end.max(start),
+                    start,
+                    cells: record,
+                    typed: Vec::new(),
+                    spans: Vec::new(),
                 });
             }
             Err(e) => {
@@ -197,7 +233,7 @@ pub(crate) fn read_csv(
             }
         }
     }
-    split_header(source, None, rows, renames)
+    split_header(source, None, rows, renames, delimiter)
 }
 
 /// The spans of the fields of the CSV record starting at byte `start`: the text inside the quotes for a quoted
@@ -260,9 +296,8 @@ fn known_headers(row: &Row, renames: &Renames) -> usize {
         .iter()
         .map(|c| normalise(renames.get(c).map_or(c.name(), String::as_str)))
         .collect();
-    row.cells
-        .iter()
-        .filter(|c| names.contains(&normalise(&c.text)))
+    row.texts()
+        .filter(|c| names.contains(&normalise(c)))
         .count()
 }
 
@@ -272,6 +307,7 @@ fn split_header(
     sheet: Option<String>,
     rows: Vec<Row>,
     renames: &Renames,
+    delimiter: u8,
 ) -> Table {
     let at = rows
         .iter()
@@ -292,14 +328,17 @@ fn split_header(
         sheet,
         header,
         rows,
+        delimiter,
     }
 }
 
 fn empty_row(at: usize) -> Row {
     Row {
         line: 1,
-        cells: Vec::new(),
-        span: at..at,
+        start: at,
+        cells: csv::StringRecord::new(),
+        typed: Vec::new(),
+        spans: Vec::new(),
     }
 }
 
@@ -347,7 +386,9 @@ fn read_workbook(
         let mut rows = Vec::new();
         for (i, cells) in range.rows().enumerate() {
             let start = text.len();
-            let mut row_cells = Vec::new();
+            let mut record = csv::StringRecord::new();
+            let mut typed_cells = Vec::new();
+            let mut spans = Vec::new();
             for (j, cell) in std::iter::repeat_n(&Data::Empty, left)
                 .chain(cells.iter())
                 .enumerate()
@@ -358,21 +399,21 @@ fn read_workbook(
                 let (value, typed) = cell_value(cell);
                 let at = text.len();
                 text.push_str(&value.replace(['\n', '\r'], " "));
-                row_cells.push(Cell {
-                    text: value,
-                    span: at..text.len(),
-                    typed,
-                });
+                spans.push(at..text.len());
+                record.push_field(&value);
+                typed_cells.push(typed);
             }
             rows.push(Row {
                 line: top + i + 1,
-                cells: row_cells,
-                span: start..text.len(),
+                start,
+                cells: record,
+                typed: typed_cells,
+                spans,
             });
             text.push('\n');
         }
         let source = SourceFile::new(name, path, text);
-        let table = split_header(source, Some(sheet.clone()), rows, renames);
+        let table = split_header(source, Some(sheet.clone()), rows, renames, b',');
         if known_headers(&table.header, renames) >= 2 {
             return Some(table);
         }

@@ -7,7 +7,7 @@
 //! the calendar, are checked in [`super::rules`].
 
 use super::columns::{Column, HeaderMatch};
-use super::read::{Cell, Row, Typed};
+use super::read::{Row, Typed};
 use super::values::{
     date_from_serial, parse_date, parse_money, parse_outcome, parse_tenure, Outcome, Tenure,
     TenureCell,
@@ -19,8 +19,6 @@ use crate::data::date::Date;
 /// A complaint as the log records it, its values checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Case {
-    /// The reference: used only to find duplicates, never shown in the summary.
-    pub(crate) reference: String,
     /// LCRA, LCHO or other.
     pub(crate) tenure: Tenure,
     /// What it was about, if recorded.
@@ -92,10 +90,9 @@ pub(crate) fn parse_row(
         faults: Vec::new(),
     };
     let extra = row
-        .cells
-        .iter()
+        .texts()
         .skip(width)
-        .filter(|c| !c.text.trim().is_empty())
+        .filter(|c| !c.trim().is_empty())
         .count();
     if extra > 0 {
         r.faults.push(Fault::error(
@@ -109,8 +106,9 @@ pub(crate) fn parse_row(
         ));
         return (None, r.faults);
     }
-    let reference = r.text(Column::Reference).to_string();
-    if reference.is_empty() {
+    // The reference itself is not kept: duplicates are found across rows by the caller, and the summary never
+    // shows one.
+    if r.text(Column::Reference).is_empty() {
         r.faults.push(Fault::error(
             Some(Column::Reference),
             "this complaint has no reference".to_string(),
@@ -169,7 +167,6 @@ pub(crate) fn parse_row(
         return (None, r.faults);
     };
     let case = Case {
-        reference,
         tenure,
         category,
         stage1,
@@ -188,12 +185,15 @@ struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
-    fn cell(&self, column: Column) -> Option<&Cell> {
-        self.row.cells.get(self.header.get(column)?)
+    fn text(&self, column: Column) -> &str {
+        self.header
+            .get(column)
+            .and_then(|i| self.row.text(i))
+            .map_or("", str::trim)
     }
 
-    fn text(&self, column: Column) -> &str {
-        self.cell(column).map_or("", |c| c.text.trim())
+    fn typed(&self, column: Column) -> Option<Typed> {
+        self.row.typed(self.header.get(column)?)
     }
 
     fn optional_text(&self, column: Column) -> Option<String> {
@@ -215,9 +215,8 @@ impl RowReader<'_> {
     }
 
     fn date(&mut self, column: Column) -> Option<Date> {
-        let cell = self.cell(column)?;
-        let text = cell.text.trim();
-        let result = match cell.typed {
+        let text = self.text(column);
+        let result = match self.typed(column) {
             Some(Typed::Date(d)) => Ok(d),
             Some(Typed::Number(n)) => {
                 date_from_serial(n).ok_or_else(|| super::values::ValueError {
@@ -241,17 +240,20 @@ impl RowReader<'_> {
     }
 
     fn money(&mut self, column: Column) -> Option<u64> {
-        let cell = self.cell(column)?;
         // A workbook number is read back through its shortest decimal form (what the file itself holds), so 12.1
         // is 1210 pence, never 1209.99999.
-        let text = match cell.typed {
-            Some(Typed::Number(n)) => format!("{n}"),
-            _ => cell.text.trim().to_string(),
+        let number;
+        let text = match self.typed(column) {
+            Some(Typed::Number(n)) => {
+                number = format!("{n}");
+                number.as_str()
+            }
+            _ => self.text(column),
         };
         if text.is_empty() {
             return None;
         }
-        match parse_money(&text) {
+        match parse_money(text) {
             Ok(p) => Some(p),
             Err(e) => {
                 self.faults

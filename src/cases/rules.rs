@@ -86,7 +86,7 @@ impl Stage {
     }
 
     /// The longest extension the Code allows without good reason: 10 working days at stage 1 (Code 6.4), 20 at
-    /// stage 2 (Code 6.15): "Any extension must be no more than 10 [20] working days without good reason, and the
+    /// stage 2 (Code 6.15): "Any extension must be no more than 10 \[20\] working days without good reason, and the
     /// reason(s) must be clearly explained to the resident". A longer extension is allowed with good reason, so it
     /// is counted like any other and also counted apart, for the landlord to show its reasons.
     pub(crate) fn extension_limit(self) -> u32 {
@@ -311,17 +311,22 @@ pub(crate) fn refusal(case: &Case) -> Option<Stage> {
 }
 
 /// Works out everything the report counts about a complaint, or the fault that stops it being counted.
-pub(crate) fn assess(case: &Case, cal: &Calendar) -> Result<CaseFacts, Fault> {
-    let refused_at = refusal(case);
+pub(crate) fn assess(case: Case, cal: &Calendar) -> Result<CaseFacts, Fault> {
+    let refused_at = refusal(&case);
+    let compensation = case
+        .compensation
+        .filter(|p| *p > 0)
+        .map(|p| (compensation_year(&case), p));
     let mut outside = None;
-    let mut note = |d: Date| {
-        if outside.is_none() && !cal.knows(d) {
-            outside = Some(d);
-        }
-    };
+    let mut reason = case.refused;
     let mut stage_facts = |stage: Stage, dates: &StageDates| -> Result<StageFacts, Fault> {
         let received = FinancialYear::of(dates.received);
-        for d in [
+        let mut note = |d: Date| {
+            if outside.is_none() && !cal.knows(d) {
+                outside = Some(d);
+            }
+        };
+        [
             Some(dates.received),
             dates.acknowledged,
             dates.extended_to,
@@ -329,13 +334,11 @@ pub(crate) fn assess(case: &Case, cal: &Calendar) -> Result<CaseFacts, Fault> {
         ]
         .into_iter()
         .flatten()
-        {
-            note(d);
-        }
+        .for_each(&mut note);
         if refused_at == Some(stage) {
             return Ok(StageFacts::Refused {
                 received,
-                reason: case.refused.clone().unwrap_or_default(),
+                reason: reason.take().unwrap_or_default(),
             });
         }
         note(deadline(stage, dates, cal));
@@ -350,13 +353,9 @@ pub(crate) fn assess(case: &Case, cal: &Calendar) -> Result<CaseFacts, Fault> {
         Some(s2) => Some(stage_facts(Stage::Two, s2)?),
         None => None,
     };
-    let compensation = case
-        .compensation
-        .filter(|p| *p > 0)
-        .map(|p| (compensation_year(case), p));
     Ok(CaseFacts {
         tenure: case.tenure,
-        category: case.category.clone(),
+        category: case.category,
         stage1,
         stage2,
         compensation,

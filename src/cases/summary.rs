@@ -5,7 +5,7 @@
 //! is built from it. Every rate is a [`Ratio`], so it travels with its numerator and denominator and is rounded by
 //! the site's one rule. Totals are sums of counts, so they are the same whatever order the rows come in.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -269,21 +269,15 @@ pub(crate) struct Summary {
     pub(crate) set_aside_without_year: u64,
 }
 
-/// A label's count per stage, under every spelling seen, so the name shown does not depend on row order.
-#[derive(Debug, Default)]
-struct LabelCount {
-    spellings: BTreeMap<String, u64>,
-    counts: ByStage<u64>,
-}
-
 #[derive(Debug, Default)]
 struct YearAcc {
     rows_used: u64,
     rows_set_aside: u64,
     tenures: ByTenure,
-    categories: BTreeMap<String, LabelCount>,
+    /// Counts per spelling, as the rows have it; spellings of one label are put together at the end.
+    categories: HashMap<String, ByStage<u64>>,
     uncategorised: ByStage<u64>,
-    refusals: BTreeMap<String, LabelCount>,
+    refusals: HashMap<String, ByStage<u64>>,
     compensation: Compensation,
 }
 
@@ -296,21 +290,27 @@ fn label_key(label: &str) -> String {
         .to_lowercase()
 }
 
-fn tally(map: BTreeMap<String, LabelCount>) -> Vec<Tally> {
-    let mut v: Vec<Tally> = map
+/// The labels, their spellings put together, largest first. The name shown is the spelling most rows use (among
+/// equals, the first in sort order), so it does not depend on the order of the rows.
+fn tally(spellings: HashMap<String, ByStage<u64>>) -> Vec<Tally> {
+    let mut labels: BTreeMap<String, Vec<(String, ByStage<u64>)>> = BTreeMap::new();
+    for (spelling, counts) in spellings {
+        labels
+            .entry(label_key(&spelling))
+            .or_default()
+            .push((spelling, counts));
+    }
+    let mut v: Vec<Tally> = labels
         .into_values()
-        .map(|l| {
-            // The most used spelling; among equals, the first in sort order.
-            let name = l
-                .spellings
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(s, _)| s.clone())
-                .unwrap_or_default();
+        .map(|mut spellings| {
+            spellings.sort_by(|a, b| {
+                let total = |c: &ByStage<u64>| c.stage1 + c.stage2;
+                total(&b.1).cmp(&total(&a.1)).then_with(|| a.0.cmp(&b.0))
+            });
             Tally {
-                name,
-                stage1: l.counts.stage1,
-                stage2: l.counts.stage2,
+                name: spellings[0].0.clone(),
+                stage1: spellings.iter().map(|s| s.1.stage1).sum(),
+                stage2: spellings.iter().map(|s| s.1.stage2).sum(),
             }
         })
         .collect();
@@ -322,10 +322,15 @@ fn tally(map: BTreeMap<String, LabelCount>) -> Vec<Tally> {
     v
 }
 
-fn count_label(map: &mut BTreeMap<String, LabelCount>, label: &str, stage: Stage) {
-    let entry = map.entry(label_key(label)).or_default();
-    *entry.spellings.entry(label.to_string()).or_default() += 1;
-    *entry.counts.get_mut(stage) += 1;
+fn count_label(map: &mut HashMap<String, ByStage<u64>>, label: &str, stage: Stage) {
+    match map.get_mut(label) {
+        Some(counts) => *counts.get_mut(stage) += 1,
+        None => {
+            let mut counts = ByStage::default();
+            *counts.get_mut(stage) += 1;
+            map.insert(label.to_string(), counts);
+        }
+    }
 }
 
 impl Summary {

@@ -4,6 +4,7 @@
 //! in words a complaints officer can act on. Nothing here knows about rows or columns; [`super::rows`] puts the
 //! values together.
 
+use super::calendar::Day;
 use crate::config::DateOrder;
 use crate::data::date::Date;
 use crate::diagnostics::did_you_mean;
@@ -85,38 +86,45 @@ fn strip_time(text: &str) -> &str {
     }
 }
 
+/// The date, if it exists (31 June does not).
 fn date(year: u32, month: u32, day: u32) -> Option<Date> {
-    let text = format!("{year:04}-{month:02}-{day:02}");
-    (year <= 9999 && month <= 99 && day <= 99)
-        .then(|| Date::parse(&text))
-        .flatten()
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let d = Date {
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+    };
+    // A day its month does not have comes back from the day count as another date.
+    (Day::from_date(d).date() == d).then_some(d)
+}
+
+/// Three parts split at any of `separators`, or `None`.
+fn three<'a>(text: &'a str, separators: &[char]) -> Option<[&'a str; 3]> {
+    let mut parts = text.split(separators);
+    let found = [parts.next()?, parts.next()?, parts.next()?];
+    parts.next().is_none().then_some(found)
+}
+
+fn digits(part: &str, most: usize) -> bool {
+    !part.is_empty() && part.len() <= most && part.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `2025-04-01` (or `2025/04/01`).
 fn iso(text: &str) -> Option<Date> {
-    let parts: Vec<&str> = text.split(['-', '/']).collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && all_digits(&parts) => {
-            date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-        }
-        _ => None,
+    let [y, m, d] = three(text, &['-', '/'])?;
+    if y.len() != 4 || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
     }
-}
-
-fn all_digits(parts: &[&str]) -> bool {
-    parts
-        .iter()
-        .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+    date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 /// `01/04/2025` in the site's order. `None` when the text is not three numbers; `Some(Err(help))` when it is, but
 /// they make no date.
 fn numeric(text: &str, order: DateOrder) -> Option<Result<Date, String>> {
-    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
-    let [a, b, y] = parts.as_slice() else {
-        return None;
-    };
-    if !all_digits(&parts) || a.len() > 2 || b.len() > 2 {
+    let [a, b, y] = three(text, &['/', '.', '-'])?;
+    if !digits(a, 2) || !digits(b, 2) || !digits(y, 4) {
         return None;
     }
     if y.len() != 4 {
@@ -167,12 +175,21 @@ pub(crate) fn date_from_serial(serial: f64) -> Option<Date> {
         return None;
     }
     let whole = serial.floor() as i32;
-    let epoch = super::calendar::Day::from_date(Date {
+    let epoch = Day::from_date(Date {
         year: 1899,
         month: 12,
         day: 30,
     });
     Some(epoch.plus(whole).date())
+}
+
+/// True when the letters and digits of `text`, in lower case, are `key`: how spellings such as "Partly-Upheld" are
+/// matched, without building a string for each cell.
+fn folds_to(text: &str, key: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .eq(key.chars())
 }
 
 /// How a complaint was decided at a stage.
@@ -192,17 +209,23 @@ const OUTCOMES: &str = "upheld, partly upheld, not upheld";
 /// Reads an outcome, in the spellings case management systems use: `Upheld`, `Fully upheld`; `Partly upheld`,
 /// `Partially upheld`, `Part upheld`, `Upheld in part`, `Partial`; `Not upheld`, `Not-upheld`.
 pub(crate) fn parse_outcome(text: &str) -> Result<Outcome, ValueError> {
-    let key: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    match key.as_str() {
-        "upheld" | "fullyupheld" | "upheldinfull" | "upheldfully" => Ok(Outcome::Upheld),
-        "partlyupheld" | "partiallyupheld" | "partupheld" | "upheldinpart" | "partly"
-        | "partially" | "partial" | "partialupheld" => Ok(Outcome::PartlyUpheld),
-        "notupheld" => Ok(Outcome::NotUpheld),
-        _ => {
+    const SPELLINGS: [(&str, Outcome); 12] = [
+        ("upheld", Outcome::Upheld),
+        ("notupheld", Outcome::NotUpheld),
+        ("partlyupheld", Outcome::PartlyUpheld),
+        ("partiallyupheld", Outcome::PartlyUpheld),
+        ("partupheld", Outcome::PartlyUpheld),
+        ("upheldinpart", Outcome::PartlyUpheld),
+        ("partly", Outcome::PartlyUpheld),
+        ("partially", Outcome::PartlyUpheld),
+        ("partial", Outcome::PartlyUpheld),
+        ("fullyupheld", Outcome::Upheld),
+        ("upheldinfull", Outcome::Upheld),
+        ("upheldfully", Outcome::Upheld),
+    ];
+    match SPELLINGS.iter().find(|(key, _)| folds_to(text, key)) {
+        Some((_, outcome)) => Ok(*outcome),
+        None => {
             let suggestion = did_you_mean(text.trim(), ["upheld", "partly upheld", "not upheld"]);
             let help = match suggestion {
                 Some(s) => format!("did you mean \"{s}\"? The outcomes are: {OUTCOMES}"),
@@ -244,17 +267,26 @@ pub(crate) enum TenureCell {
 /// `non-social`, `commercial`). Any other text is counted as other too, but [`TenureCell::Unknown`] says so, so that
 /// a typo such as `LRCA` is caught rather than quietly moved out of the LCRA figures.
 pub(crate) fn parse_tenure(text: &str) -> TenureCell {
-    let key: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    match key.as_str() {
-        "lcra" | "lowcostrental" | "lowcostrentalaccommodation" => TenureCell::Known(Tenure::Lcra),
-        "lcho" | "lowcosthomeownership" | "sharedownership" => TenureCell::Known(Tenure::Lcho),
-        "" | "other" | "leasehold" | "leaseholder" | "freehold" | "freeholder" | "marketrent"
-        | "nonsocial" | "commercial" => TenureCell::Known(Tenure::Other),
-        _ => {
+    const SPELLINGS: [(&str, Tenure); 15] = [
+        ("lcra", Tenure::Lcra),
+        ("lcho", Tenure::Lcho),
+        ("", Tenure::Other),
+        ("other", Tenure::Other),
+        ("lowcostrental", Tenure::Lcra),
+        ("lowcostrentalaccommodation", Tenure::Lcra),
+        ("lowcosthomeownership", Tenure::Lcho),
+        ("sharedownership", Tenure::Lcho),
+        ("leasehold", Tenure::Other),
+        ("leaseholder", Tenure::Other),
+        ("freehold", Tenure::Other),
+        ("freeholder", Tenure::Other),
+        ("marketrent", Tenure::Other),
+        ("nonsocial", Tenure::Other),
+        ("commercial", Tenure::Other),
+    ];
+    match SPELLINGS.iter().find(|(key, _)| folds_to(text, key)) {
+        Some((_, tenure)) => TenureCell::Known(*tenure),
+        None => {
             let suggestion = did_you_mean(text.trim(), ["LCRA", "LCHO"]);
             let help = match suggestion {
                 Some(s) => format!("did you mean {s}? Write LCRA (low-cost rental), LCHO (low-cost home ownership) or other"),

@@ -32,8 +32,8 @@ use crate::diagnostics::{render_all, Diagnostics, SourceFile};
 /// counted as set aside, so no row drops out unseen. The summary goes to standard output and the problems to
 /// standard error.
 ///
-/// Inside a site (the folder given by --root holds site.toml), the site's [cases] settings apply (date_order,
-/// closure_days, and [cases.columns] for an export's own headings), and CH01 is worked out with the homes that
+/// Inside a site (the folder given by --root holds site.toml), the site's `[cases]` settings apply (date_order,
+/// closure_days, and `[cases.columns]` for an export's own headings), and CH01 is worked out with the homes that
 /// data/performance.toml gives for each year. Outside one, the defaults apply and CH01 is not shown.
 ///
 /// The log holds personal data. Nothing from a single row is printed in the summary: only counts, and the
