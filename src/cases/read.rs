@@ -135,7 +135,7 @@ pub(crate) fn read(
         _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]),
     };
     let table = if workbook {
-        read_workbook(path, name, &bytes, renames, diags)
+        workbook::read(path, name, &bytes, renames, diags)
     } else {
         Some(read_csv(path, name, &bytes, renames, diags))
     };
@@ -354,129 +354,7 @@ pub(crate) fn column_letters(index: usize) -> String {
     out.iter().rev().collect()
 }
 
-fn read_workbook(
-    path: &Path,
-    name: &str,
-    bytes: &[u8],
-    renames: &Renames,
-    diags: &mut Diagnostics,
-) -> Option<Table> {
-    use calamine::{open_workbook_auto_from_rs, Data, Reader};
-    let placeholder = SourceFile::new(name, path, String::new());
-    let mut book = match open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(format!("`{name}` cannot be opened as a workbook: {e}"))
-                    .in_file(&placeholder)
-                    .help("open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8"),
-            );
-            return None;
-        }
-    };
-    let mut first: Option<Table> = None;
-    for sheet in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&sheet) else {
-            continue;
-        };
-        let (top, left) = range
-            .start()
-            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-        let mut text = "\n".repeat(top);
-        let mut rows = Vec::new();
-        for (i, cells) in range.rows().enumerate() {
-            let start = text.len();
-            let mut record = csv::StringRecord::new();
-            let mut typed_cells = Vec::new();
-            let mut spans = Vec::new();
-            for (j, cell) in std::iter::repeat_n(&Data::Empty, left)
-                .chain(cells.iter())
-                .enumerate()
-            {
-                if j > 0 {
-                    text.push_str(" | ");
-                }
-                let (value, typed) = cell_value(cell);
-                let at = text.len();
-                text.push_str(&value.replace(['\n', '\r'], " "));
-                spans.push(at..text.len());
-                record.push_field(&value);
-                typed_cells.push(typed);
-            }
-            rows.push(Row {
-                line: top + i + 1,
-                start,
-                cells: record,
-                typed: typed_cells,
-                spans,
-            });
-            text.push('\n');
-        }
-        let source = SourceFile::new(name, path, text);
-        let table = split_header(source, Some(sheet.clone()), rows, renames, b',');
-        if known_headers(&table.header, renames) >= 2 {
-            return Some(table);
-        }
-        first.get_or_insert(table);
-    }
-    first
-}
-
-/// A workbook cell's text, and its typed value when it is a date or a number.
-fn cell_value(cell: &calamine::Data) -> (String, Option<Typed>) {
-    use calamine::Data;
-    match cell {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), None),
-        Data::Int(i) => (i.to_string(), Some(Typed::Number(*i as f64))),
-        Data::Float(f) => (f.to_string(), Some(Typed::Number(*f))),
-        Data::Bool(b) => ((if *b { "TRUE" } else { "FALSE" }).to_string(), None),
-        Data::DateTime(d) if d.is_datetime() => {
-            let (y, m, day, ..) = d.to_ymd_hms_milli();
-            let date = crate::data::date::Date {
-                year: y,
-                month: m,
-                day,
-            };
-            (date.to_string(), Some(Typed::Date(date)))
-        }
-        Data::DateTime(d) => (d.as_f64().to_string(), Some(Typed::Number(d.as_f64()))),
-        Data::Error(e) => (format!("#{e:?}"), None),
-        Data::Empty => (String::new(), None),
-    }
-}
+mod workbook;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_each_field_of_a_csv_record() {
-        let text = "a,\"b,\"\"c\"\"\", d ,\nx";
-        let spans = field_spans(text, 0, b',');
-        let fields: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
-        assert_eq!(fields, ["a", "b,\"\"c\"\"", " d ", ""]);
-        assert_eq!(trimmed(text, spans[2].clone()), 13..14);
-        assert_eq!(field_spans(text, 17, b','), vec![17..18]);
-    }
-
-    #[test]
-    fn names_spreadsheet_columns() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(27), "AB");
-    }
-
-    #[test]
-    fn reads_windows_1252() {
-        let mut diags = Diagnostics::new();
-        assert_eq!(
-            decode(b"\xa3250 \x93ok\x94", "x.csv", &mut diags),
-            "£250 “ok”"
-        );
-        assert_eq!(diags.warning_count(), 1);
-        let mut diags = Diagnostics::new();
-        assert_eq!(decode("\u{feff}£1".as_bytes(), "x.csv", &mut diags), "£1");
-        assert!(diags.is_empty());
-    }
-}
+mod tests;

@@ -8,8 +8,8 @@ use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 
 use super::args::RootArgs;
-use crate::cases::report::{self, Homes};
-use crate::cases::{count_file, Options};
+use crate::cases::summary::Homes;
+use crate::cases::{count_file, json, text, Options};
 use crate::cli::EXIT_SITE_ERRORS;
 use crate::config::SiteConfig;
 use crate::diagnostics::{render_all, Diagnostics, SourceFile};
@@ -100,7 +100,7 @@ pub fn run(args: CasesArgs) -> Result<ExitCode> {
     };
     match (args.format, &summary) {
         (Format::Json, Some(s)) => {
-            let value = report::to_json(&name, s, &homes, &diags);
+            let value = json::summary(&name, s, &homes, &diags);
             print_out(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
         }
         (Format::Json, None) => {
@@ -111,7 +111,7 @@ pub fn run(args: CasesArgs) -> Result<ExitCode> {
         (Format::Human, _) => {
             eprint!("{}", render_all(&diags));
             match &summary {
-                Some(s) => print_out(&report::to_text(&name, s, &homes, homes_source))?,
+                Some(s) => print_out(&text::summary(&name, s, &homes, homes_source))?,
                 None => eprintln!("the log was not counted"),
             }
         }
