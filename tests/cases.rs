@@ -879,24 +879,31 @@ fn inside_the_site_ch01_is_worked_out_with_the_years_homes() {
     run.expect_success();
     let v: Value = serde_json::from_str(&run.stdout).unwrap();
     let y = year(&v, "2025-26");
-    assert_eq!(y["homes"], 12_140);
-    let stage1 = &y["tenures"]["all"]["stage1"];
-    let ch01 = &stage1["measures"]["ch01"];
-    assert_eq!(ch01["numerator"], stage1["received"]);
-    assert_eq!(ch01["denominator"], 12_140);
-    assert_eq!(ch01["scale"], 1000);
-    assert_eq!(
-        ch01["value"].to_string(),
-        one_decimal(stage1["received"].as_u64().unwrap(), 12_140, 1000)
-    );
-    // No homes are given for a year the site does not have, nor per tenure.
-    assert!(year(&v, "2026-27")["homes"].is_null());
-    assert!(y["tenures"]["lcra"]["stage1"]["measures"]["ch01"].is_null());
+    // The example reports by tenure: CH01 for LCRA and LCHO, each over its own homes.
+    assert_eq!(y["homes"]["lcra"], 11_020);
+    assert_eq!(y["homes"]["lcho"], 1_120);
+    assert!(y["homes"]["combined"].is_null());
+    for (tenure, homes) in [("lcra", 11_020), ("lcho", 1_120)] {
+        let stage1 = &y["tenures"][tenure]["stage1"];
+        let ch01 = &stage1["measures"]["ch01"];
+        assert_eq!(ch01["numerator"], stage1["received"]);
+        assert_eq!(ch01["denominator"], homes);
+        assert_eq!(ch01["scale"], 1000);
+        assert_eq!(
+            ch01["value"].to_string(),
+            one_decimal(stage1["received"].as_u64().unwrap(), homes, 1000)
+        );
+    }
+    // Other tenures are in no CH01, and all tenures together have none in a site that reports by tenure; nor does a
+    // year the site does not have.
+    assert!(y["tenures"]["other"]["stage1"]["measures"]["ch01"].is_null());
+    assert!(y["tenures"]["all"]["stage1"]["measures"]["ch01"].is_null());
+    assert!(year(&v, "2026-27")["homes"]["lcra"].is_null());
     // The same in words.
     let run = t.run(&["cases", log.to_str().unwrap()]);
     assert!(
         run.stdout
-            .contains("Homes: 12,140 (data/performance.toml)."),
+            .contains("Homes: 11,020 LCRA and 1,120 LCHO (data/performance.toml)."),
         "{}",
         run.stdout
     );
@@ -906,6 +913,23 @@ fn inside_the_site_ch01_is_worked_out_with_the_years_homes() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn a_site_reporting_all_homes_together_has_one_ch01() {
+    let t = SiteTest::example();
+    t.write(
+        "data/performance.toml",
+        "[[years]]\nlabel = \"2025-26\"\nhomes = 900\n",
+    );
+    let log = example_log();
+    let run = t.run(&["cases", log.to_str().unwrap(), "--format", "json"]);
+    run.expect_success();
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    let all = &year(&v, "2025-26")["tenures"]["all"]["stage2"];
+    assert_eq!(all["measures"]["ch01"]["numerator"], all["received"]);
+    assert_eq!(all["measures"]["ch01"]["denominator"], 900);
+    assert!(year(&v, "2025-26")["tenures"]["lcra"]["stage2"]["measures"]["ch01"].is_null());
 }
 
 #[test]
@@ -937,16 +961,19 @@ fn the_sites_settings_rename_columns_and_set_the_date_order_and_closure_days() {
     run.expect_code(1);
 }
 
+/// The smallest site.toml `redress cases` reads, so that a snapshot does not move when the example's grows.
+const SITE: &str = "[landlord]\nname = \"Test Homes\"\ngoverning_body = \"Board\"\n\n[period]\nlabel = \"2025-26\"\nstart = 2025-04-01\nend = 2026-03-31\n\n[contact]\nemail = \"complaints@test.example\"\n";
+
 #[test]
 fn an_unknown_column_key_in_site_toml_suggests_the_right_one() {
-    let t = SiteTest::example();
-    let site = t.read("site.toml");
-    t.write(
-        "site.toml",
-        &format!("{site}\n[cases.columns]\nrefrence = \"Case ID\"\n"),
-    );
-    t.write("log.csv", "x\n");
-    let run = t.run(&["cases", "log.csv"]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        format!("{SITE}\n[cases.columns]\nrefrence = \"Case ID\"\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("log.csv"), "x\n").unwrap();
+    let run = run_in(dir.path(), &["cases", "log.csv"]);
     run.expect_code(1);
     compare("unknown-column-key.stderr", &run.stderr);
     assert_eq!(run.stdout, "");

@@ -1,12 +1,11 @@
-//! The counts of one stage, tenure and year ([`StageCounts`]), grouped by stage and tenure, and the measures made
-//! from them: CH01, CH02, acknowledgements on time, extensions and averages, each a [`Ratio`] with its numerator and
-//! denominator, rounded by the site's one rule.
+//! The counts of one stage, tenure and year ([`StageCounts`]), grouped by stage and tenure. Only counts: the
+//! measures made from them (CH01, CH02, shares, averages) are [`crate::measures::Ratio`]s made where they are shown,
+//! as every measure of the site is, so this stage of the pipeline never divides.
 
 use serde::Serialize;
 
 use super::rules::{Ack, Response, Stage};
 use super::values::{Outcome, Tenure};
-use crate::measures::Ratio;
 
 /// The counts of one stage, for one tenure, in one year.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -84,51 +83,6 @@ impl StageCounts {
             Outcome::NotUpheld => self.not_upheld += 1,
         }
         self.working_days += u64::from(r.working_days);
-    }
-
-    /// CH01: complaints received per 1,000 homes (TSM CH01 (1) and (2)).
-    pub(crate) fn ch01(&self, homes: u64) -> Ratio {
-        crate::measures::ch01(self.received, homes)
-    }
-
-    /// CH02: responses within the Code's timescale, as a percentage of responses (TSM CH02 (1) and (2)).
-    pub(crate) fn ch02(&self) -> Ratio {
-        Ratio::percent(self.within_timescale, self.responded)
-    }
-
-    /// Acknowledged within 5 working days, as a percentage of complaints received.
-    pub(crate) fn acknowledged_on_time(&self) -> Ratio {
-        Ratio::percent(self.acknowledged_within_5_days, self.received)
-    }
-
-    /// Responses on time only because of an agreed extension, as a percentage of responses.
-    pub(crate) fn within_extension_share(&self) -> Ratio {
-        Ratio::percent(self.within_extension, self.responded)
-    }
-
-    /// Responses with an agreed extension, as a percentage of responses.
-    pub(crate) fn extended_share(&self) -> Ratio {
-        Ratio::percent(self.extended, self.responded)
-    }
-
-    /// Extensions beyond the Code's limit, as a percentage of the responses that had an extension.
-    pub(crate) fn beyond_limit_share(&self) -> Ratio {
-        Ratio::percent(self.extended_beyond_limit, self.extended)
-    }
-
-    /// Average working days from receipt to response.
-    pub(crate) fn average_working_days(&self) -> Ratio {
-        Ratio::average(self.working_days, self.responded)
-    }
-
-    /// An outcome's share of the responses.
-    pub(crate) fn outcome_share(&self, outcome: Outcome) -> Ratio {
-        let n = match outcome {
-            Outcome::Upheld => self.upheld,
-            Outcome::PartlyUpheld => self.partly_upheld,
-            Outcome::NotUpheld => self.not_upheld,
-        };
-        Ratio::percent(n, self.responded)
     }
 }
 

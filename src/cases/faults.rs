@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::columns::{Column, HeaderMatch};
 use super::read::{Row, Table};
 use super::{stage1_year, RowResult};
-use crate::config::DateOrder;
 use crate::data::date::Date;
+use crate::data::site::DateOrder;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
 /// A problem with one row, on the cell it is about (or the whole row when `column` is `None`).

@@ -6,7 +6,7 @@
 //! counting once, by the rules in [`rules`], so the figures can be made again from the log by anyone.
 //!
 //! It sits at the data end of the pipeline, beside [`crate::data`]: it reads a file and produces a
-//! [`summary::Summary`] of counts (and the [`crate::measures::Ratio`]s made from them). What it must not do: let
+//! [`summary::Summary`] of counts, from which the measures are made as every other measure is. What it must not do: let
 //! anything from a row other than counts and the landlord's own labels (categories, refusal reasons) into its output.
 //! References, dates and amounts of single complaints go no further than diagnostics, which are for the person who
 //! runs redress and point at the row to fix.
@@ -19,8 +19,9 @@
 //!   diagnostics;
 //! - [`calendar`] and [`bank_holidays`]: working days in England and Wales;
 //! - [`rules`]: the Code's and the Regulator's rules, one complaint at a time;
-//! - [`counts`] and [`summary`]: the counts per year, tenure and stage, and the measures made from them;
-//! - [`text`] and [`json`]: the summary for people and for programs.
+//! - [`counts`] and [`summary`]: the counts per year, tenure and stage.
+//!
+//! The summary is shown, with the measures made from its counts, by `redress cases` ([`crate::cli::cases`]).
 //!
 //! A row with an error is set aside: reported with its file, line and column, left out of every count, and counted
 //! among the rows set aside, so `read == used + set aside` always holds and nothing drops out unseen.
@@ -30,12 +31,10 @@ pub(crate) mod calendar;
 pub(crate) mod columns;
 pub(crate) mod counts;
 pub(crate) mod faults;
-pub(crate) mod json;
 pub(crate) mod read;
 pub(crate) mod rows;
 pub(crate) mod rules;
 pub(crate) mod summary;
-pub(crate) mod text;
 pub(crate) mod values;
 
 #[cfg(test)]
@@ -46,8 +45,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::config::{CaseColumns, CasesConfig, DateOrder};
 use crate::data::date::Date;
+use crate::data::site::{CaseColumns, CasesConfig, DateOrder};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use calendar::Calendar;
 use columns::{match_header, Column, Renames};

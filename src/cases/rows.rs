@@ -13,8 +13,8 @@ use super::values::{
     TenureCell,
 };
 use super::Fault;
-use crate::config::DateOrder;
 use crate::data::date::Date;
+use crate::data::site::DateOrder;
 
 /// A complaint as the log records it, its values checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -408,7 +408,7 @@ pub(crate) const STATEMENTS: &[(&str, &str)] = &[
     ),
     (
         "ch01",
-        "CH01: complaints received at the stage in the year, per 1,000 homes (all tenures over the homes in data/performance.toml).",
+        "CH01: complaints received at the stage in the year, per 1,000 homes: for LCRA and LCHO each over its own homes, or for all complaints over all social homes where a site reports them together (homes from data/performance.toml). Other tenures count in the totals, in no CH01.",
     ),
     (
         "ch02",

@@ -2,9 +2,9 @@
 //!
 //! This is the output type of [`super`]: [`Summary`] holds only counts (and category and refusal names, which are
 //! the landlord's own labels), never a reference, a date or a row, so nothing personal in the log can reach what
-//! is built from it. Every rate is a [`crate::measures::Ratio`] (see [`super::counts`]), so it travels with its
-//! numerator and denominator and is rounded by the site's one rule. Totals are sums of counts, so they are the same
-//! whatever order the rows come in.
+//! is built from it. It holds counts, not rates: the rates are [`crate::measures::Ratio`]s made from these counts
+//! where they are shown, so each travels with its numerator and denominator and is rounded by the site's one rule.
+//! Totals are sums of counts, so they are the same whatever order the rows come in.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -12,9 +12,41 @@ use serde::Serialize;
 
 pub(crate) use super::counts::{ByStage, ByTenure, StageCounts};
 use super::rules::{CaseFacts, FinancialYear, Stage, StageFacts};
+use super::values::Tenure;
 
-/// Homes per year label ("2025-26"), from the site's data, for CH01. The lead's per-tenure homes will replace it.
-pub(crate) type Homes = BTreeMap<String, u64>;
+/// The homes a year's CH01 is worked out with, from the site's data/performance.toml: per tenure when the site
+/// reports by tenure, or one figure for all social homes when it reports them combined.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct YearHomes {
+    /// Low-cost rental homes (`[years.lcra] homes`).
+    pub(crate) lcra: Option<u64>,
+    /// Low-cost home ownership homes (`[years.lcho] homes`).
+    pub(crate) lcho: Option<u64>,
+    /// All social homes, for a site that reports them combined (`homes` in the year).
+    pub(crate) combined: Option<u64>,
+}
+
+impl YearHomes {
+    /// The CH01 denominator of a column of the summary: a tenure's homes for LCRA and LCHO; for all tenures
+    /// together, the combined figure only (a site reporting by tenure has CH01 per tenure, and other tenures, in the
+    /// totals, have none).
+    pub(crate) fn for_column(&self, tenure: Option<Tenure>) -> Option<u64> {
+        match tenure {
+            Some(Tenure::Lcra) => self.lcra,
+            Some(Tenure::Lcho) => self.lcho,
+            Some(Tenure::Other) => None,
+            None => self.combined,
+        }
+    }
+
+    /// True when nothing is known.
+    pub(crate) fn is_empty(&self) -> bool {
+        *self == YearHomes::default()
+    }
+}
+
+/// Homes per year label ("2025-26").
+pub(crate) type Homes = BTreeMap<String, YearHomes>;
 
 /// A label (a category, a refusal reason) and how many complaints carry it at each stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -5,8 +5,8 @@
 //! values together.
 
 use super::calendar::Day;
-use crate::config::DateOrder;
 use crate::data::date::Date;
+use crate::data::site::DateOrder;
 use crate::diagnostics::did_you_mean;
 
 /// Why a cell could not be read: what is wrong, the label beside the caret, and what to do.
@@ -348,15 +348,6 @@ pub(crate) fn parse_money(text: &str) -> Result<u64, ValueError> {
         .checked_mul(100)
         .and_then(|p| p.checked_add(pence))
         .ok_or_else(|| bad("this is too large"))
-}
-
-/// Pence as pounds, for people: 4138000 → "£41,380.00".
-pub(crate) fn format_pence(pence: u64) -> String {
-    format!(
-        "£{}.{:02}",
-        crate::measures::ratio::group_thousands(&(pence / 100).to_string()),
-        pence % 100
-    )
 }
 
 #[cfg(test)]

@@ -8,11 +8,15 @@ use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 
 use super::args::RootArgs;
-use crate::cases::summary::Homes;
-use crate::cases::{count_file, json, text, Options};
+use crate::cases::summary::{Homes, YearHomes};
+use crate::cases::{count_file, Options};
 use crate::cli::EXIT_SITE_ERRORS;
-use crate::config::SiteConfig;
+use crate::data::site::SiteConfig;
 use crate::diagnostics::{render_all, Diagnostics, SourceFile};
+
+mod json;
+mod measures;
+mod text;
 
 /// Count a complaints log: every figure of the report, per year, tenure and stage.
 ///
@@ -34,7 +38,7 @@ use crate::diagnostics::{render_all, Diagnostics, SourceFile};
 ///
 /// Inside a site (the folder given by --root holds site.toml), the site's `[cases]` settings apply (date_order,
 /// closure_days, and `[cases.columns]` for an export's own headings), and CH01 is worked out with the homes that
-/// data/performance.toml gives for each year. Outside one, the defaults apply and CH01 is not shown.
+/// data/performance.toml gives for each year (for LCRA and LCHO, or for all social homes together). Outside one, the defaults apply and CH01 is not shown.
 ///
 /// The log holds personal data. Nothing from a single row is printed in the summary: only counts, and the
 /// landlord's own category and refusal labels. Problems, on standard error, quote the row they are about.
@@ -133,9 +137,10 @@ fn read_site(root: &Path, diags: &mut Diagnostics) -> Result<Option<SiteConfig>>
     Ok(crate::data::toml_doc::load::<SiteConfig>(&source, diags))
 }
 
-/// The homes each year of data/performance.toml gives (`homes` in each `[[years]]` table, by `label`), for CH01.
-/// Anything else in the file is ignored here, and a file that cannot be read gives no homes: `redress check`
-/// reports its problems.
+/// The homes each year of data/performance.toml gives, by `label`, for CH01: `homes` in `[years.lcra]` and
+/// `[years.lcho]` for a site that reports by tenure, or `homes` in the year for one that reports all social homes
+/// together. Anything else in the file is ignored here, and a file that cannot be read gives no homes: `redress
+/// check` reports its problems.
 fn homes_by_year(root: &Path) -> Homes {
     let Ok(text) = std::fs::read_to_string(root.join("data/performance.toml")) else {
         return Homes::new();
@@ -143,14 +148,22 @@ fn homes_by_year(root: &Path) -> Homes {
     let Ok(doc) = text.parse::<toml::Table>() else {
         return Homes::new();
     };
+    let homes = |t: Option<&toml::Value>| {
+        t.and_then(|t| t.get("homes")?.as_integer())
+            .and_then(|h| u64::try_from(h).ok())
+    };
     let years = doc.get("years").and_then(|v| v.as_array());
     years
         .into_iter()
         .flatten()
         .filter_map(|y| {
             let label = y.get("label")?.as_str()?.to_string();
-            let homes = u64::try_from(y.get("homes")?.as_integer()?).ok()?;
-            Some((label, homes))
+            let year = YearHomes {
+                lcra: homes(y.get("lcra")),
+                lcho: homes(y.get("lcho")),
+                combined: homes(Some(y)),
+            };
+            Some((label, year))
         })
         .collect()
 }

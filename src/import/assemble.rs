@@ -14,9 +14,9 @@ use super::ledger::Unplaced;
 use super::matching::{matcher, How};
 use super::rows::{Field, Part};
 use super::sequence::{Placed, Placement};
+use super::values::Answer;
 use super::values::AnswerRead;
 use super::{Loc, ProvisionNote, Recovered, Summary};
-use crate::model::Answer;
 
 /// One provision, ready to write.
 #[derive(Debug, Clone)]

@@ -10,9 +10,9 @@
 
 use super::matching::{matcher, words};
 use super::rows::parse_number;
+use super::values::Answer;
 use super::values::{read_answer, AnswerRead};
 use super::Row;
-use crate::model::Answer;
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq, Eq)]

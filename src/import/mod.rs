@@ -42,8 +42,8 @@ mod xlsx;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use edition::Edition;
-pub use ledger::{FormTextKind, Unplaced};
+pub(crate) use edition::Edition;
+pub(crate) use ledger::{FormTextKind, Unplaced};
 
 /// Where a piece of the input came from, in the terms of the file it came from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,7 +114,7 @@ impl fmt::Display for Format {
 
 /// Choices the caller can make.
 #[derive(Debug, Clone, Default)]
-pub struct ImportOptions {
+pub(crate) struct ImportOptions {
     /// Import the form as a 2024 Code form even if it looks like an older edition's.
     pub force_2024: bool,
 }
@@ -192,7 +192,7 @@ pub struct ImportResult {
 /// Why an import could not be done.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum ImportError {
+pub(crate) enum ImportError {
     /// The file could not be read.
     Io {
         /// The file.
@@ -223,7 +223,7 @@ pub enum ImportError {
 
 impl ImportError {
     /// True when the world failed (the file could not be read), rather than the file's content.
-    pub fn is_io(&self) -> bool {
+    pub(crate) fn is_io(&self) -> bool {
         matches!(self, ImportError::Io { .. })
     }
 }
@@ -257,7 +257,7 @@ impl std::error::Error for ImportError {
 }
 
 /// Imports the form at `path`.
-pub fn import(path: &Path, options: &ImportOptions) -> Result<ImportResult, ImportError> {
+pub(crate) fn import(path: &Path, options: &ImportOptions) -> Result<ImportResult, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
         path: path.to_path_buf(),
         source,
@@ -270,7 +270,7 @@ pub fn import(path: &Path, options: &ImportOptions) -> Result<ImportResult, Impo
 }
 
 /// Imports a form held in memory; `name` is the file's name, used to tell its kind and in the file's header.
-pub fn import_bytes(
+pub(crate) fn import_bytes(
     name: &str,
     bytes: &[u8],
     options: &ImportOptions,

@@ -19,9 +19,9 @@ use super::form_text::{heading_like, instructions_like};
 use super::header::{extend_header, read_header, Header, Role};
 pub(crate) use super::ledger::FormTextKind;
 pub(crate) use super::number::{parse_number, parse_sub_only, NumberToken};
+use super::values::Answer;
 use super::values::{is_mark, read_answer, AnswerRead};
 use super::{Loc, Row};
-use crate::model::Answer;
 
 /// The kind of text carried by a column other than the number, requirement and answer.
 #[derive(Debug, Clone, PartialEq, Eq)]

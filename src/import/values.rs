@@ -6,7 +6,40 @@
 //! that cannot be pinned to a day ("Q1 2025-26") is kept as text for the landlord to settle.
 
 use crate::data::date::Date;
-use crate::model::Answer;
+
+/// An answer as a published form gives it. Older and hand-made forms answer "Partial" as well as Yes and No; the
+/// 2024 form and redress's data files know only Yes and No, so [`super::write`] writes a Partial as No and keeps
+/// the form's word in the commentary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Answer {
+    /// Complies.
+    Yes,
+    /// "Partial" and its spellings.
+    Partial,
+    /// Does not comply.
+    No,
+}
+
+impl Answer {
+    /// Reads an answer as the model reads one, and a Partial besides.
+    pub(crate) fn parse(raw: &str) -> Option<Answer> {
+        match crate::model::self_assessment::Answer::parse(raw) {
+            Ok(crate::model::self_assessment::Answer::Yes) => Some(Answer::Yes),
+            Ok(crate::model::self_assessment::Answer::No) => Some(Answer::No),
+            Err(crate::model::self_assessment::AnswerError::Partial) => Some(Answer::Partial),
+            Err(crate::model::self_assessment::AnswerError::Unknown) => None,
+        }
+    }
+
+    /// The word for it, as the form would print it.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Answer::Yes => "Yes",
+            Answer::Partial => "Partly",
+            Answer::No => "No",
+        }
+    }
+}
 
 /// What the Comply cell of a row says.
 #[derive(Debug, Clone, PartialEq, Eq)]

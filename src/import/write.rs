@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 
 use super::actions::ActionOut;
 use super::assemble::Imported;
+use super::values::Answer;
 use crate::catalogue::catalogue;
 
 /// The whole file.
@@ -38,7 +39,7 @@ pub(crate) fn write(source: &str, provisions: &[Imported]) -> String {
         "# Self-assessment against the Housing Ombudsman's Complaint Handling Code (2024).\n\
          # Imported by `redress import` from `{source}`: {found} of the form's 72 provisions were found in it.\n\
          # Check it against the original before you publish, above all the notes marked \"check:\" and \"TODO:\".\n\
-         # comply is \"yes\", \"partial\" or \"no\". Every \"partial\" or \"no\" needs an explanation and at least one\n\
+         # comply is \"yes\" or \"no\" (a form's \"Partial\" is written as \"no\"). Every \"no\" needs an explanation and at least one\n\
          # action with an owner, a due date and a status. Evidence, commentary and explanation are markdown."
     );
     if !missing.is_empty() {
@@ -59,7 +60,7 @@ pub(crate) fn write(source: &str, provisions: &[Imported]) -> String {
         )));
     }
     out.push_str(
-        "\n# approved = 2026-06-18   # for example: the date your governing body approved this self-assessment\n",
+        "\n# The governing body's approval (required): who approved this self-assessment, when, and why.\n# [approval]\n# body = \"Board\"\n# date = 2026-06-18\n# reason = \"annual\"   # or \"restructure\" (Code 8.3) or \"ombudsman request\" (Code 8.4)\n",
     );
     for section in &cat.sections {
         let _ = write!(
@@ -99,15 +100,21 @@ fn provision(out: &mut String, p: &Imported) {
     }
     let mut entry = String::new();
     let _ = writeln!(entry, "[[provisions]]\nnumber = {}", string(&p.number));
+    // The 2024 form asks Yes or No; a form's "Partial" is written as No, with the form's word kept in the
+    // commentary so nothing it said is lost.
     let comply = p.answer.map_or("", |a| match a {
-        crate::model::Answer::Yes => "yes",
-        crate::model::Answer::Partial => "partial",
-        crate::model::Answer::No => "no",
+        Answer::Yes => "yes",
+        Answer::Partial | Answer::No => "no",
     });
     let _ = writeln!(entry, "comply = {}", string(comply));
     let _ = writeln!(entry, "evidence = {}", string(&p.evidence));
-    if !p.commentary.is_empty() {
-        let _ = writeln!(entry, "commentary = {}", string(&p.commentary));
+    let commentary = match (p.answer, p.commentary.is_empty()) {
+        (Some(Answer::Partial), true) => "The form answered Partial.".to_string(),
+        (Some(Answer::Partial), false) => format!("The form answered Partial. {}", p.commentary),
+        _ => p.commentary.clone(),
+    };
+    if !commentary.is_empty() {
+        let _ = writeln!(entry, "commentary = {}", string(&commentary));
     }
     if !p.explanation.is_empty() {
         let _ = writeln!(entry, "explanation = {}", string(&p.explanation));
@@ -119,7 +126,7 @@ fn provision(out: &mut String, p: &Imported) {
         (None, why) => {
             let why = why.as_deref().unwrap_or("the form gives no answer");
             out.push_str(&comment_lines(&format!(
-                "TODO: {} has no answer: {why}. Write comply = \"yes\", \"no\" or \"partial\", then remove the \"# \" from these lines.",
+                "TODO: {} has no answer: {why}. Write comply = \"yes\" or \"no\", then remove the \"# \" from these lines.",
                 p.number
             )));
             out.push_str(&commented(&entry));

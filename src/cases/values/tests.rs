@@ -120,6 +120,4 @@ fn reads_money_exactly_in_pence() {
     assert!(parse_money("£12,50").is_err()); // a decimal comma: 12.50 or 1,250?
     assert!(parse_money("ten pounds").is_err());
     assert!(parse_money("99999999999999999999").is_err());
-    assert_eq!(format_pence(4_138_000), "£41,380.00");
-    assert_eq!(format_pence(5), "£0.05");
 }
