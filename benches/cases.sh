@@ -18,7 +18,7 @@ mkdir -p benches/results
 "$target/release/examples/complaints_log" --complaints "$rows" --rows "$rows" > "$work/log.csv"
 echo "$(($(wc -l < "$work/log.csv") - 1)) rows, $(du -k "$work/log.csv" | cut -f1) KB"
 
-hyperfine --warmup 3 --runs 20 --export-markdown benches/results/cases.md \
+hyperfine -N --warmup 3 --runs 30 --export-markdown benches/results/cases.md \
   -n "redress cases (the example's log, 724 rows)" "$bin cases private/complaints-2025-26.csv --root $work" \
   -n "redress cases ($rows rows, --format json)" "$bin cases $work/log.csv --root $work --format json" \
   -n "redress cases ($rows rows, the summary for people)" "$bin cases $work/log.csv --root $work"
