@@ -16,8 +16,8 @@ use crate::measures::Ratio;
 type Count = fn(&StageCounts) -> u64;
 
 /// Width of the label column, and of each figure column.
-const LABEL: usize = 52;
-const FIGURE: usize = 11;
+const LABEL: usize = 46;
+const FIGURE: usize = 13;
 
 /// "1 row", "2 rows".
 fn plural(n: u64, word: &str) -> String {
@@ -35,11 +35,14 @@ fn figure(r: Ratio, unit: &str) -> (String, String) {
     )
 }
 
+/// One line of a table: the label, then each cell right-aligned in its column (a cell wider than the column pushes
+/// the rest along rather than running into them), without trailing spaces.
 fn line(out: &mut String, label: &str, cells: &[String]) {
-    let _ = write!(out, "  {label:<LABEL$}");
+    let mut l = format!("  {label:<LABEL$}");
     for c in cells {
-        let _ = write!(out, "{c:>FIGURE$}");
+        let _ = write!(l, " {c:>width$}", width = FIGURE - 1);
     }
+    out.push_str(l.trim_end());
     out.push('\n');
 }
 
@@ -127,7 +130,7 @@ fn year_text(out: &mut String, y: &YearSummary, homes: YearHomes, homes_source: 
     .collect();
     if !known.is_empty() {
         let from = homes_source.map_or(String::new(), |s| format!(" ({s})"));
-        let _ = write!(out, " Homes: {}{from}.", known.join(" and "));
+        let _ = write!(out, "\n  Homes: {}{from}.", known.join(" and "));
     }
     out.push('\n');
     let all = y.tenures.all();
@@ -156,7 +159,7 @@ fn year_text(out: &mut String, y: &YearSummary, homes: YearHomes, homes_source: 
             &["LCRA", "LCHO", "other", "all"].map(String::from),
         );
         let limit = stage.extension_limit();
-        let beyond = format!("    longer than {limit} working days (needs good reason)");
+        let beyond = format!("    over {limit} working days (needs good reason)");
         let rows: [(&str, Count); 14] = [
             ("Received", |c| c.received),
             ("  acknowledged within 5 working days", |c| {
@@ -218,7 +221,7 @@ fn year_text(out: &mut String, y: &YearSummary, homes: YearHomes, homes_source: 
                 .map(|(t, c)| match homes.for_column(*t) {
                     Some(h) => {
                         let (f, working) = figure(ch01(c, h), "");
-                        (f, format!("{working}×1,000"))
+                        (f, working)
                     }
                     None => (String::new(), String::new()),
                 })
