@@ -913,6 +913,10 @@ fn inside_the_site_ch01_is_worked_out_with_the_years_homes() {
         "{}",
         run.stdout
     );
+    // Every figure in its column: no line wider than a terminal of 100 characters.
+    for line in run.stdout.lines() {
+        assert!(line.chars().count() <= 100, "too wide: {line:?}");
+    }
 }
 
 #[test]
