@@ -390,7 +390,6 @@ fn breakdown_table(r: &Report, id: &str, caption: String, b: &Breakdown) -> Tabl
 pub(super) fn categories(r: &Report) -> Table {
     let y = r.current();
     let empty = Breakdown {
-        title: String::new(),
         covers: Covers::All,
         rows: Vec::new(),
     };
@@ -410,13 +409,9 @@ pub(super) fn breakdowns(r: &Report) -> Vec<Table> {
     let y = r.current();
     y.breakdowns
         .iter()
-        .map(|b| {
-            let mut t = breakdown_table(
-                r,
-                &breakdown_id(&b.title),
-                format!("{}, {}", b.title, y.label),
-                b,
-            );
+        .map(|(title, b)| {
+            let mut t =
+                breakdown_table(r, &breakdown_id(title), format!("{title}, {}", y.label), b);
             t.optional = true;
             t
         })
