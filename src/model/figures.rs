@@ -389,9 +389,8 @@ fn check_breakdowns(y: &YearData, src: &SourceFile, diags: &mut Diagnostics) {
 }
 
 /// A breakdown as typed values; its `covers` was checked by [`check_breakdowns`].
-pub(super) fn breakdown(b: &BreakdownData) -> Breakdown {
-    Breakdown {
-        title: b.title.get_ref().clone(),
+pub(super) fn breakdown(b: &BreakdownData) -> (String, Breakdown) {
+    let breakdown = Breakdown {
         covers: covers(b).unwrap_or(Covers::All),
         rows: b
             .rows
@@ -402,7 +401,8 @@ pub(super) fn breakdown(b: &BreakdownData) -> Breakdown {
                 stage2: *r.stage2.get_ref(),
             })
             .collect(),
-    }
+    };
+    (b.title.get_ref().clone(), breakdown)
 }
 
 /// Complaints per 1,000 transactions need the transactions and the complaints: a named category's stage 1

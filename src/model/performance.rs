@@ -56,8 +56,8 @@ pub(crate) struct Year {
     pub(crate) remedies: Option<Vec<Remedy>>,
     /// The year's counts by quarter, in order.
     pub(crate) quarters: Option<Vec<Quarter>>,
-    /// Further breakdowns.
-    pub(crate) breakdowns: Vec<Breakdown>,
+    /// Further breakdowns, each with the landlord's title.
+    pub(crate) breakdowns: Vec<(String, Breakdown)>,
     /// Complaints relative to transactions.
     pub(crate) transactions: Vec<Transactions>,
     /// The landlord's targets.
@@ -194,8 +194,6 @@ pub(crate) enum Weighting {
 /// A breakdown of the year's complaints: by category, by service area, by contractor.
 #[derive(Debug, Clone)]
 pub(crate) struct Breakdown {
-    /// "What complaints were about", "Complaints by contractor".
-    pub(crate) title: String,
     /// How the rows relate to the year's totals.
     pub(crate) covers: Covers,
     /// The rows, in the file's order.
@@ -517,7 +515,6 @@ fn year(y: &YearData, categories_overlap: bool) -> Option<Year> {
         }),
         survey: y.survey.as_ref().map(figures::survey),
         categories: y.categories.as_ref().map(|cs| Breakdown {
-            title: "What complaints were about".into(),
             covers: if categories_overlap {
                 Covers::Overlapping
             } else {

@@ -46,7 +46,7 @@ pub(super) fn performance(r: &Report) -> Value {
             "targets": !y.targets.is_empty(),
             "sector": !r.sector.is_empty(),
         },
-        "breakdowns": y.breakdowns.iter().map(|b| json!({"id": breakdown_id(&b.title), "title": b.title})).collect::<Vec<_>>(),
+        "breakdowns": y.breakdowns.iter().map(|(title, _)| json!({"id": breakdown_id(title), "title": title})).collect::<Vec<_>>(),
     })
 }
 
