@@ -14,6 +14,7 @@
 //! from these public pages into private modules are intended.
 #![allow(rustdoc::private_intra_doc_links)]
 
+pub(crate) mod cases;
 pub(crate) mod catalogue;
 pub(crate) mod charts;
 pub(crate) mod checks;

@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod build;
+pub mod cases;
 pub mod check;
 pub mod import;
 pub mod init;
@@ -42,6 +43,7 @@ pub enum Command {
     Check(check::CheckArgs),
     Serve(serve::ServeArgs),
     Import(import::ImportArgs),
+    Cases(cases::CasesArgs),
     Init(init::InitArgs),
 }
 
@@ -55,6 +57,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(a) => init::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Import(a) => import::run(a),
+        Command::Cases(a) => cases::run(a),
     };
     match result {
         Ok(code) => code,
