@@ -555,8 +555,13 @@ fn assert_built_form_imported(run: &Run, out: &str) {
         "Complaints Policy, section 5.8 and the Investigation Checklist"
     );
     // A shortfall keeps its explanation and dated action.
+    // "Partially met" is not met: written as no, with the form's word kept (the 2024 form asks Yes / No).
     let p = entry(&e, "2.3");
-    assert_eq!(text(p, "comply"), "partial");
+    assert_eq!(text(p, "comply"), "no");
+    assert_eq!(
+        text(p, "commentary"),
+        "The form answered \"Partially met\"."
+    );
     assert_eq!(
         text(p, "explanation"),
         "The policy does not yet mention discretion for older complaints."
@@ -631,7 +636,18 @@ fn csv_with_semicolons_and_redress_own_columns() {
     let e = entries(&out);
     assert_eq!(numbers(&e), ["1.2", "1.3"]);
     assert_eq!(text(entry(&e, "1.2"), "evidence"), "Policy, section 2.1");
+    assert_eq!(text(entry(&e, "1.3"), "comply"), "no");
+    assert_eq!(
+        text(entry(&e, "1.3"), "commentary"),
+        "The form answered \"Partially\"."
+    );
     assert_eq!(text(entry(&e, "1.3"), "explanation"), "Needs a refresh");
+    assert!(
+        run.stderr
+            .contains("yes 1, no 1 (1 answered \"Partial\" on the form: 1.3)"),
+        "{}",
+        run.stderr
+    );
     assert!(out.contains("# TODO: the build will ask for at least one action"));
     assert!(run.stderr.contains("1.3: at least one action"));
 }

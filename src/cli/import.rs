@@ -168,11 +168,19 @@ pub fn report(file: &Path, target: Option<&Path>, r: &ImportResult, millis: u128
         list(&s.missing)
     );
     let unanswered: Vec<String> = s.unanswered.iter().map(|n| n.number.clone()).collect();
+    let partial = if s.partial.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({} answered \"Partial\" on the form: {})",
+            s.partial.len(),
+            s.partial.join(", ")
+        )
+    };
     let _ = writeln!(
         out,
-        "  answered             yes {}, partial {}, no {}, no answer {}{}",
+        "  answered             yes {}, no {}{partial}, no answer {}{}",
         s.yes,
-        s.partial,
         s.no,
         s.unanswered.len(),
         list(&unanswered)

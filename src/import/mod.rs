@@ -152,10 +152,11 @@ pub struct Summary {
     pub missing: Vec<String>,
     /// Answered yes.
     pub yes: usize,
-    /// Answered partial.
-    pub partial: usize,
-    /// Answered no.
+    /// Answered no (written as `no`), including those the form answered "Partial".
     pub no: usize,
+    /// The provisions the form answered "Partial" (or gave different answers in different rows): written as `no`,
+    /// with the form's word kept in the commentary.
+    pub partial: Vec<String>,
     /// Found, but with no answer redress could read (written as commented-out entries).
     pub unanswered: Vec<ProvisionNote>,
     /// Things to check against the original form.

@@ -19,9 +19,8 @@ use super::form_text::{heading_like, instructions_like};
 use super::header::{extend_header, read_header, Header, Role};
 pub(crate) use super::ledger::FormTextKind;
 pub(crate) use super::number::{parse_number, parse_sub_only, NumberToken};
-use super::values::{is_mark, read_answer, AnswerRead};
+use super::values::{is_mark, read_answer, AnswerRead, FormAnswer};
 use super::{Loc, Row};
-use crate::model::Answer;
 
 /// The kind of text carried by a column other than the number, requirement and answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,7 +300,7 @@ fn make_part(loc: Loc, cells: &[String], header: &Header, index: usize) -> Part 
         header: index,
     };
     let mut comply: Vec<&str> = Vec::new();
-    let mut marks: Vec<Answer> = Vec::new();
+    let mut marks: Vec<(FormAnswer, String)> = Vec::new();
     let mut not_applicable = false;
     let mut requirement: Vec<String> = Vec::new();
     for (i, cell) in cells.iter().enumerate() {
@@ -343,7 +342,7 @@ fn make_part(loc: Loc, cells: &[String], header: &Header, index: usize) -> Part 
                 }
             }
             Role::Mark(a) if is_mark(cell) => {
-                marks.push(a);
+                marks.push((a, header.labels.get(i).cloned().unwrap_or_default()));
                 comply.push(cell);
             }
             Role::NotApplicable if is_mark(cell) => {
@@ -368,7 +367,7 @@ fn make_part(loc: Loc, cells: &[String], header: &Header, index: usize) -> Part 
     part.requirement = requirement.join(" ");
     part.answer_text = comply.join(" ");
     part.answer = match (marks.as_slice(), not_applicable) {
-        ([a], false) => AnswerRead::Answer(*a, String::new()),
+        ([(a, label)], false) => AnswerRead::Answer(*a, label.clone(), String::new()),
         ([], true) => AnswerRead::NotApplicable(part.answer_text.clone()),
         ([], false) => read_answer(&part.answer_text),
         _ => AnswerRead::Unclear(part.answer_text.clone()),

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 
 use super::actions::ActionOut;
 use super::assemble::Imported;
+use super::values::FormAnswer;
 use crate::catalogue::catalogue;
 
 /// The whole file.
@@ -38,8 +39,9 @@ pub(crate) fn write(source: &str, provisions: &[Imported]) -> String {
         "# Self-assessment against the Housing Ombudsman's Complaint Handling Code (2024).\n\
          # Imported by `redress import` from `{source}`: {found} of the form's 72 provisions were found in it.\n\
          # Check it against the original before you publish, above all the notes marked \"check:\" and \"TODO:\".\n\
-         # comply is \"yes\", \"partial\" or \"no\". Every \"partial\" or \"no\" needs an explanation and at least one\n\
-         # action with an owner, a due date and a status. Evidence, commentary and explanation are markdown."
+         # comply is \"yes\" or \"no\" (a \"Partial\" on the form is written as \"no\", with the form's word kept in the\n\
+         # commentary). Every \"no\" needs an explanation and at least one action with an owner, a due date and a\n\
+         # status. Evidence, commentary and explanation are markdown."
     );
     if !missing.is_empty() {
         out.push_str("#\n");
@@ -99,10 +101,11 @@ fn provision(out: &mut String, p: &Imported) {
     }
     let mut entry = String::new();
     let _ = writeln!(entry, "[[provisions]]\nnumber = {}", string(&p.number));
+    // The 2024 form's answer is yes or no: a partial answer is not met, and is written as no (its word is kept
+    // at the head of the commentary by `assemble`).
     let comply = p.answer.map_or("", |a| match a {
-        crate::model::Answer::Yes => "yes",
-        crate::model::Answer::Partial => "partial",
-        crate::model::Answer::No => "no",
+        FormAnswer::Yes => "yes",
+        FormAnswer::Partial | FormAnswer::No => "no",
     });
     let _ = writeln!(entry, "comply = {}", string(comply));
     let _ = writeln!(entry, "evidence = {}", string(&p.evidence));
@@ -119,7 +122,7 @@ fn provision(out: &mut String, p: &Imported) {
         (None, why) => {
             let why = why.as_deref().unwrap_or("the form gives no answer");
             out.push_str(&comment_lines(&format!(
-                "TODO: {} has no answer: {why}. Write comply = \"yes\", \"no\" or \"partial\", then remove the \"# \" from these lines.",
+                "TODO: {} has no answer: {why}. Write comply = \"yes\" or \"no\", then remove the \"# \" from these lines.",
                 p.number
             )));
             out.push_str(&commented(&entry));
