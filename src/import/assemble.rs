@@ -108,13 +108,23 @@ impl Assembled {
     }
 }
 
-/// Builds the provisions from the placed records.
-pub(crate) fn assemble(placement: &Placement, headers: &[Header]) -> Assembled {
+/// Builds the provisions from the placed records. `notes` are things to check found while reading the input,
+/// by the place of the row they concern.
+pub(crate) fn assemble(
+    placement: &Placement,
+    headers: &[Header],
+    notes: &[(Loc, String)],
+) -> Assembled {
     let mut out = Assembled::default();
     let mut placed: Vec<&Placed> = placement.placed.iter().collect();
     placed.sort_by_key(|p| p.index);
     for p in placed {
-        let imported = provision(p, headers, &mut out);
+        let mut imported = provision(p, headers, &mut out);
+        for (loc, note) in notes {
+            if p.record.parts.iter().any(|part| part.loc == *loc) {
+                imported.checks.push(note.clone());
+            }
+        }
         out.provisions.push(imported);
     }
     out
@@ -225,6 +235,18 @@ fn provision(p: &Placed, headers: &[Header], out: &mut Assembled) -> Imported {
     }
     imp.evidence = join(&evidence);
     let shortfall = matches!(imp.answer, Some(FormAnswer::No | FormAnswer::Partial));
+    if shortfall
+        && commentary_col.is_empty()
+        && explanation_col.is_empty()
+        && !imp.evidence.is_empty()
+    {
+        if let Some(label) = combined_column(parts, headers) {
+            imp.checks.push(format!(
+                "the form has one column, \"{label}\", for evidence, commentary and explanations, so all of it \
+                 is in evidence: move the part that says why this is not met into explanation"
+            ));
+        }
+    }
     let mut commentary: Vec<String> = imp.said.iter().cloned().collect();
     if shortfall && explanation_col.is_empty() {
         imp.explanation = join(&commentary_col);
@@ -256,6 +278,22 @@ fn provision(p: &Placed, headers: &[Header], out: &mut Assembled) -> Imported {
     }
     needs(&mut imp);
     imp
+}
+
+/// The heading of an evidence column that also holds the commentary and explanation ("Evidence, commentary and
+/// any explanations"), when the form has no other column for them.
+fn combined_column(parts: &[Part], headers: &[Header]) -> Option<String> {
+    use super::header::Role;
+    let header = headers.get(parts.first()?.header)?;
+    let separate = header
+        .roles
+        .iter()
+        .any(|r| matches!(r, Role::Commentary | Role::Explanation));
+    let label = header
+        .column(&Role::Evidence)
+        .and_then(|i| header.labels.get(i))?;
+    let lower = label.to_lowercase();
+    (!separate && (lower.contains("comment") || lower.contains("explan"))).then(|| label.clone())
 }
 
 /// Reads the answer from every row of the record: one answer, or the parts' answers combined. Whatever the form

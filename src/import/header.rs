@@ -434,6 +434,8 @@ mod tests {
                     "Note".into(),
                 ],
                 table: Some(0),
+                heading: false,
+                given: None,
             })
             .collect();
         let h = infer_header(&rows).unwrap();

@@ -34,11 +34,15 @@ pub(crate) fn write(source: &str, provisions: &[Imported]) -> String {
         .map(|c| c.number.as_str())
         .collect();
     let source = source.replace(['\n', '\r'], " ");
+    out.push_str(
+        "# Self-assessment against the Housing Ombudsman's Complaint Handling Code (2024).\n",
+    );
+    out.push_str(&comment_lines(&format!(
+        "Imported by `redress import` from `{source}`: {found} of the form's 72 provisions were found in it."
+    )));
     let _ = writeln!(
         out,
-        "# Self-assessment against the Housing Ombudsman's Complaint Handling Code (2024).\n\
-         # Imported by `redress import` from `{source}`: {found} of the form's 72 provisions were found in it.\n\
-         # Check it against the original before you publish, above all the notes marked \"check:\" and \"TODO:\".\n\
+        "# Check it against the original before you publish, above all the notes marked \"check:\" and \"TODO:\".\n\
          # comply is \"yes\" or \"no\" (a \"Partial\" on the form is written as \"no\", with the form's word kept in the\n\
          # commentary). Every \"no\" needs an explanation and at least one action with an owner, a due date and a\n\
          # status. Evidence, commentary and explanation are markdown."

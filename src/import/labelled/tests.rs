@@ -1,0 +1,1 @@
+//! Tests of reading labelled blocks and run-together rows.
