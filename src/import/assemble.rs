@@ -202,6 +202,13 @@ fn provision(p: &Placed, headers: &[Header], out: &mut Assembled) -> Imported {
                     "in the requirement column, but not the Code's wording of {number}"
                 ),
             });
+        } else if let Some(extra) = after_wording(&part.requirement, p.index) {
+            // The Code's wording, then words of the landlord's own in the same cell.
+            out.unplaced.push(Unplaced {
+                loc: part.loc.clone(),
+                text: extra,
+                reason: format!("in the requirement column, after the Code's wording of {number}"),
+            });
         }
         out.marks
             .extend(part.noise.iter().map(|n| (part.loc.clone(), n.clone())));
@@ -280,6 +287,13 @@ fn provision(p: &Placed, headers: &[Header], out: &mut Assembled) -> Imported {
     imp
 }
 
+/// Words after the whole of a provision's wording in a requirement cell: three or more, or nothing.
+fn after_wording(requirement: &str, index: usize) -> Option<String> {
+    let p = super::anchor::requirement_prefix(requirement, index)?;
+    let extra = requirement[p.end..].trim();
+    (p.left == 0 && extra.split_whitespace().count() >= 3).then(|| extra.to_string())
+}
+
 /// The heading of an evidence column that also holds the commentary and explanation ("Evidence, commentary and
 /// any explanations"), when the form has no other column for them.
 fn combined_column(parts: &[Part], headers: &[Header]) -> Option<String> {
@@ -350,14 +364,23 @@ fn read_answers(parts: &[Part], imp: &mut Imported) {
             Some(FormAnswer::Partial)
         }
     };
+    let said: Vec<&str> = answers.iter().map(|(_, s)| *s).collect();
+    let mut sentences: Vec<String> = Vec::new();
     if distinct.len() > 1 {
-        let said: Vec<&str> = answers.iter().map(|(_, s)| *s).collect();
-        imp.said = Some(format!("The form's rows answered {}.", quoted(&said)));
+        sentences.push(format!("The form's rows answered {}.", quoted(&said)));
     } else if imp.answer == Some(FormAnswer::Partial) {
-        let said: Vec<&str> = answers.iter().map(|(_, s)| *s).collect();
-        imp.said = Some(format!("The form answered {}.", quoted(&said)));
-    } else if !unclear.is_empty() {
-        imp.said = Some(format!("The form answered {}.", quoted(&unclear)));
+        sentences.push(format!("The form answered {}.", quoted(&said)));
+    }
+    if !unclear.is_empty() {
+        let verb = if sentences.is_empty() && answers.is_empty() {
+            "answered"
+        } else {
+            "also said"
+        };
+        sentences.push(format!("The form {verb} {}.", quoted(&unclear)));
+    }
+    if !sentences.is_empty() {
+        imp.said = Some(sentences.join(" "));
     }
     if imp.answer.is_none() {
         imp.no_answer = Some(if problems.is_empty() {

@@ -183,8 +183,8 @@ pub(crate) fn feedback_question(text: &str) -> bool {
     .contains(&t.as_str())
 }
 
-/// How many lines from the start of `lines` make a menu: three or more short lines, none a sentence, at least
-/// two of them links every housing site's menu has. Zero when they do not.
+/// How many lines from the start of `lines` make a menu: three or more short lines, none a sentence, a label of
+/// the form or an answer, at least two of them links every housing site's menu has. Zero when they do not.
 pub(crate) fn menu_run(lines: &[&str]) -> usize {
     let short = |l: &&str| {
         let t = l.trim();
@@ -193,6 +193,8 @@ pub(crate) fn menu_run(lines: &[&str]) -> usize {
             && t.split_whitespace().count() <= 4
             && !t.ends_with(['.', ',', ';'])
             && !t.chars().any(|c| c.is_ascii_digit())
+            && super::labels::label_of(t).is_none()
+            && super::values::FormAnswer::parse(t).is_none()
     };
     let run = lines.iter().take_while(|l| short(l)).count();
     let known = lines[..run]
@@ -240,5 +242,9 @@ mod tests {
         );
         assert_eq!(menu_run(&["Complaints Policy", "Leaflet", "Website"]), 0);
         assert_eq!(menu_run(&["Home", "About us"]), 0);
+        assert_eq!(
+            menu_run(&["Home", "About us", "Contact us", "Comply", "No"]),
+            3
+        );
     }
 }

@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use super::anchor::{begins_with_requirement, leading_answer, requirement_prefix};
 use super::chrome::{chrome_like, feedback_question, menu_run};
-use super::header::{read_header, Header, Role};
+use super::header::{Header, Role};
 use super::labels::{bare_number, label_of, run_together_header, section_heading, Label};
 use super::ledger::FormTextKind;
 use super::matching::{matcher, ocr_slip};
@@ -138,13 +138,13 @@ fn units(rows: Vec<Row>) -> Vec<Unit> {
     out
 }
 
-/// A table of labels and values: no header row, and most rows a label followed by its value.
+/// A table of labels and values: two columns at most, and most rows a label followed by its value. (A table of
+/// provisions has more columns, or, with two, a label only in its header row.)
 fn label_table(rows: &[Row]) -> bool {
-    if rows
+    let narrow = rows
         .iter()
-        .take(3)
-        .any(|r| read_header(&r.cells, false).is_some())
-    {
+        .all(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() <= 2);
+    if !narrow {
         return false;
     }
     let labelled = rows

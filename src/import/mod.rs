@@ -40,6 +40,8 @@ mod matching;
 mod mhtml;
 mod number;
 mod page;
+#[cfg(test)]
+mod properties;
 mod rows;
 mod sequence;
 mod text;
