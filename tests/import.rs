@@ -984,13 +984,6 @@ fn a_form_published_as_a_table_page_per_section_imports_from_its_folder() {
         cut_off: None,
     };
     assert_shape(&shape, &run, &out);
-    assert!(
-        run.stderr.contains(
-            "from 10 files (saved web pages), in this order: section-1.html, section-2.html"
-        ),
-        "{}",
-        run.stderr
-    );
     // Only the pages' own introductions are left over, listed with their file and line.
     let left: Vec<&str> = not_placed(&run);
     assert_eq!(left.len(), 10, "{}", run.stderr);
@@ -1004,6 +997,11 @@ fn a_form_published_as_a_table_page_per_section_imports_from_its_folder() {
         left[0]
     );
 
+    assert!(
+        run.stderr.contains("from 10 saved web pages"),
+        "{}",
+        run.stderr
+    );
     // The same pages named one by one, in order, give the same file.
     let mut args: Vec<String> = (1..=9)
         .flat_map(|n| {
@@ -1234,4 +1232,41 @@ fn help_names_the_accepted_inputs() {
         assert!(run.stdout.contains(accepted), "{accepted}:\n{}", run.stdout);
     }
     assert!(run.stdout.contains("redress import saved-pages/"));
+}
+
+/// The README's web-page example is what `redress import saved-pages/` prints (all but its timing).
+#[test]
+fn the_readme_web_page_example_is_what_import_prints() {
+    let readme = std::fs::read_to_string(render::repo().join("README.md")).unwrap();
+    let at = readme
+        .find("redress import saved-pages/")
+        .expect("the README's example");
+    let start = readme[at..].find("```text\n").unwrap() + at + "```text\n".len();
+    let end = readme[start..].find("```\n").unwrap() + start;
+    let shown = &readme[start..end];
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("saved-pages");
+    std::fs::create_dir(&pages).unwrap();
+    for f in std::fs::read_dir(web("table-pages")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, pages.join(f.file_name().unwrap())).unwrap();
+    }
+    let run = redress(&["import".as_ref(), "saved-pages/".as_ref()], dir.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let timing = |s: &str| -> String {
+        s.lines()
+            .map(|l| match l.rfind(" in ").filter(|_| l.ends_with(" ms")) {
+                Some(i) => format!("{} in N ms", &l[..i]),
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let printed: String = run
+        .stderr
+        .lines()
+        .take(shown.lines().count())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(timing(&printed), timing(shown));
 }

@@ -153,8 +153,8 @@ pub(crate) fn report(target: Option<&Path>, r: &ImportResult, millis: u128) -> S
     use std::fmt::Write as _;
     let s = &r.summary;
     let mut out = String::new();
-    let from = match r.files.as_slice() {
-        [(name, format)] => format!("{name} ({format})"),
+    let (from, order) = match r.files.as_slice() {
+        [(name, format)] => (format!("{name} ({format})"), None),
         files => {
             let mut kinds: Vec<String> = Vec::new();
             for (_, f) in files {
@@ -164,11 +164,13 @@ pub(crate) fn report(target: Option<&Path>, r: &ImportResult, millis: u128) -> S
                 }
             }
             let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-            format!(
-                "{} files ({}), in this order: {}",
-                files.len(),
-                kinds.join(", "),
-                names.join(", ")
+            let kinds = match kinds.as_slice() {
+                [one] => one.clone(),
+                _ => format!("files: {}", kinds.join(", ")),
+            };
+            (
+                format!("{} {kinds}", files.len()),
+                Some(wrap(&format!("read in this order: {}", names.join(", ")))),
             )
         }
     };
@@ -178,6 +180,9 @@ pub(crate) fn report(target: Option<&Path>, r: &ImportResult, millis: u128) -> S
         s.found,
         target.map_or(String::new(), |t| format!(" into {}", t.display()))
     );
+    if let Some(order) = order {
+        out.push_str(&order);
+    }
     if !r.skipped.is_empty() {
         let skipped: Vec<String> = r
             .skipped
@@ -412,6 +417,24 @@ fn places(locs: &[&import::Loc]) -> String {
         })
         .collect();
     format!(" ({})", parts.join("; "))
+}
+
+/// Wraps a line at about 110 characters, continuing with an indent: "  first ...\n    more".
+fn wrap(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(" ");
+    for word in text.split_whitespace() {
+        if line.len() + word.len() + 1 > 110 && line.len() > 4 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("   ");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
 
 fn list(items: &[String]) -> String {

@@ -21,7 +21,7 @@ use super::{Loc, Row};
 
 /// An edition of the Housing Ombudsman's Complaint Handling Code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edition {
+pub(crate) enum Edition {
     /// The 2024 Code, statutory from 1 April 2024: the one redress reports against.
     Code2024,
     /// The 2022 Code, with "must" and "should" requirements.

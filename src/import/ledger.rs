@@ -14,18 +14,18 @@ use super::Loc;
 
 /// Text that could not be placed in the data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unplaced {
+pub(crate) struct Unplaced {
     /// Where it is in the input.
-    pub loc: Loc,
+    pub(crate) loc: Loc,
     /// The text (a row's cells are joined with ` | `).
-    pub text: String,
+    pub(crate) text: String,
     /// Why it was not placed.
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 /// Kinds of the form's own text, recognised and not carried over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormTextKind {
+pub(crate) enum FormTextKind {
     /// A header row naming the columns.
     Header,
     /// A header row repeated on a new page or above a new section.

@@ -1,23 +1,32 @@
 //! `redress import`: turns the self-assessment a landlord already has (the Ombudsman's Word template, their own
-//! table in Word or Excel, a CSV, or text copied out of a document or PDF) into `data/self-assessment.toml`.
+//! table in Word or Excel, a CSV, the form published as web pages, or text copied out of a document, a PDF or a
+//! browser) into `data/self-assessment.toml`.
 //!
 //! The pipeline runs one way, and every reader feeds the same middle:
 //!
-//! 1. `detect` works out what the file is from its bytes, not only its name, and hands it to a reader:
-//!    `text` (tab-separated or `|` tables, as copied out of a document), `csv`, `docx` or `xlsx`
-//!    (which also reads .xls and .ods). Each produces rows of cells, with where each row came from.
+//! 1. `files` works out which files make the form (several saved pages, or a folder of them, read in order as
+//!    one form), and `detect` what each file is from its bytes, not only its name, handing it to a reader:
+//!    `text` (tab-separated or `|` tables, or lines copied from a browser), `csv`, `docx`, `xlsx` (which also
+//!    reads .xls and .ods), or `page` for saved web pages (parsed by `dom` with html5ever; `mhtml` unwraps a
+//!    web archive). Each produces rows of cells, with where each row came from; `page` also reports the page
+//!    chrome it left out.
 //! 2. `clean` tidies every cell: look-alike letters, HTML fragments, bullets, invisible characters.
-//! 3. `rows` finds the header rows (by their words: see `header`) and groups the rows into records, one per
+//! 3. `labelled` reads what is not a table: labelled blocks (`labels`), one label or value per line, rows whose
+//!    cells ran together (split by `anchor` at the end of the Code's wording), and page chrome in copied text
+//!    (`chrome`). Each provision it finds becomes one row with its columns given.
+//! 4. `rows` finds the header rows (by their words: see `header`) and groups the rows into records, one per
 //!    provision row of the form, joining rows split across pages and dropping repeated headers.
-//! 4. `sequence` places each record in the Code with `matching`, which compares the quoted requirement text
-//!    with the built-in catalogue: that is how lost and mangled numbers are recovered.
-//! 5. `edition` refuses forms written against the 2022 or 2020 Code, whose provisions do not map onto 2024's.
-//! 6. `assemble` turns each record into an answer, evidence, commentary and actions, and `write` writes the
-//!    data file in the Code's order, with the problems it could not settle as comments.
+//! 5. `sequence` places each record in the Code with `matching`, which compares the quoted requirement text
+//!    with the built-in catalogue: that is how lost and mangled numbers are recovered, and how a second copy
+//!    of a provision is known for a repeat.
+//! 6. `edition` refuses forms written against the 2022 or 2020 Code, whose provisions do not map onto 2024's.
+//! 7. `assemble` turns each record into an answer (yes or no: a "Partial" is written as no, its word kept),
+//!    evidence, commentary and actions, and `write` writes the data file in the Code's order, with the problems
+//!    it could not settle as comments.
 //!
 //! Nothing is dropped silently: `ledger` accounts for every cell, as written to the file, recognised as the
-//! form's own text (headings, instructions, the Code's wording), or listed as not placed, with its location.
-//! The importer never invents an answer, an explanation or a date.
+//! form's own text (headings, labels, instructions, page chrome, the Code's wording), or listed as not placed,
+//! with its location. The importer never invents an answer, an explanation or a date.
 
 mod actions;
 mod anchor;
@@ -52,12 +61,12 @@ mod xlsx;
 use std::fmt;
 use std::path::PathBuf;
 
-pub use edition::Edition;
-pub use ledger::{FormTextKind, Unplaced};
+pub(crate) use edition::Edition;
+pub(crate) use ledger::{FormTextKind, Unplaced};
 
 /// Where a piece of the input came from, in the terms of the file it came from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Loc {
+pub(crate) enum Loc {
     /// A line of a text or CSV file (1-based).
     Line(usize),
     /// A paragraph of a Word document outside any table (1-based, counting paragraphs in the body).
@@ -143,7 +152,7 @@ pub(crate) struct Given {
 
 /// The kind of file that was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// Text copied out of a document or a browser: tab-separated cells, a `|` table, labels and values one to a
     /// line, or rows whose cells ran together.
     Text,
@@ -171,93 +180,91 @@ impl fmt::Display for Format {
 
 /// Choices the caller can make.
 #[derive(Debug, Clone, Default)]
-pub struct ImportOptions {
+pub(crate) struct ImportOptions {
     /// Import the form as a 2024 Code form even if it looks like an older edition's.
-    pub force_2024: bool,
+    pub(crate) force_2024: bool,
 }
 
 /// A provision whose number was recovered from its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recovered {
+pub(crate) struct Recovered {
     /// The 2024 number.
-    pub number: String,
+    pub(crate) number: String,
     /// The number the form wrote, if it wrote one ("0.10", "6.1").
-    pub written: Option<String>,
+    pub(crate) written: Option<String>,
     /// Where the row is.
-    pub loc: Loc,
+    pub(crate) loc: Loc,
 }
 
 /// A note about one provision: something to check, or something the build will ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProvisionNote {
+pub(crate) struct ProvisionNote {
     /// The provision ("6.11").
-    pub number: String,
+    pub(crate) number: String,
     /// What to check or do, as a sentence.
-    pub note: String,
+    pub(crate) note: String,
 }
 
 /// What an import found.
 #[derive(Debug, Clone, Default)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Provisions found in the form.
-    pub found: usize,
+    pub(crate) found: usize,
     /// Of those, found by their number.
-    pub by_number: usize,
+    pub(crate) by_number: usize,
     /// Of those, placed by their text: the number was missing, mangled or contradicted by the text.
-    pub recovered: Vec<Recovered>,
+    pub(crate) recovered: Vec<Recovered>,
     /// Provisions of the 2024 form not found at all.
-    pub missing: Vec<String>,
+    pub(crate) missing: Vec<String>,
     /// Answered yes.
-    pub yes: usize,
+    pub(crate) yes: usize,
     /// Answered no (written as `no`), including those the form answered "Partial".
-    pub no: usize,
+    pub(crate) no: usize,
     /// The provisions the form answered "Partial" (or gave different answers in different rows): written as `no`,
     /// with the form's word kept in the commentary.
-    pub partial: Vec<String>,
+    pub(crate) partial: Vec<String>,
     /// Found, but with no answer redress could read (written as commented-out entries).
-    pub unanswered: Vec<ProvisionNote>,
+    pub(crate) unanswered: Vec<ProvisionNote>,
     /// Things to check against the original form.
-    pub checks: Vec<ProvisionNote>,
+    pub(crate) checks: Vec<ProvisionNote>,
     /// What `redress build` will ask for before the site builds.
-    pub build_needs: Vec<ProvisionNote>,
+    pub(crate) build_needs: Vec<ProvisionNote>,
     /// Actions written as `[[provisions.actions]]`.
-    pub actions: usize,
+    pub(crate) actions: usize,
     /// Actions kept in the commentary because their completion date is not a date.
-    pub undated_actions: usize,
+    pub(crate) undated_actions: usize,
     /// The provisions those actions belong to.
-    pub undated_in: Vec<String>,
+    pub(crate) undated_in: Vec<String>,
     /// When the table had no header row: the columns as redress worked them out from their content.
-    pub inferred_columns: Option<String>,
+    pub(crate) inferred_columns: Option<String>,
     /// Rows whose cells ran together, so that their evidence and commentary could not be told apart: both were
     /// written as evidence.
-    pub merged_cells: usize,
+    pub(crate) merged_cells: usize,
 }
 
 /// The result of a successful import.
 #[derive(Debug, Clone)]
-pub struct ImportResult {
+pub(crate) struct ImportResult {
     /// The data file, ready to write.
-    pub toml: String,
-    /// What the input was (the first file's kind, when there were several).
-    pub format: Format,
+    pub(crate) toml: String,
     /// Every file read, in order, with its kind.
-    pub files: Vec<(String, Format)>,
+    pub(crate) files: Vec<(String, Format)>,
     /// What was in the folders given but not read: files of other kinds (pictures, stylesheets) and folders.
-    pub skipped: Vec<PathBuf>,
+    pub(crate) skipped: Vec<PathBuf>,
     /// Counts and notes.
-    pub summary: Summary,
+    pub(crate) summary: Summary,
     /// Text that could not be placed, in the order of the input.
-    pub unplaced: Vec<Unplaced>,
+    pub(crate) unplaced: Vec<Unplaced>,
     /// Text recognised as the form's own (headings, instructions, header rows), not carried over.
-    pub form_text: Vec<(Loc, FormTextKind)>,
+    pub(crate) form_text: Vec<(Loc, FormTextKind)>,
     /// Cells holding only marks or punctuation ("•", "--"), ignored.
-    pub ignored_marks: Vec<(Loc, String)>,
+    pub(crate) ignored_marks: Vec<(Loc, String)>,
 }
 
 /// Why an import could not be done.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum ImportError {
+pub(crate) enum ImportError {
     /// The file could not be read.
     Io {
         /// The file.
@@ -288,7 +295,7 @@ pub enum ImportError {
 
 impl ImportError {
     /// True when the world failed (the file could not be read), rather than the file's content.
-    pub fn is_io(&self) -> bool {
+    pub(crate) fn is_io(&self) -> bool {
         matches!(self, ImportError::Io { .. })
     }
 }
@@ -490,7 +497,6 @@ pub(crate) fn import_inputs(
     summary.merged_cells = recognised.merged;
     Ok(ImportResult {
         toml,
-        format: formats.first().map_or(Format::Text, |(_, f)| *f),
         files: formats,
         skipped: Vec::new(),
         summary,
