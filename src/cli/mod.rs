@@ -45,10 +45,7 @@ pub enum Command {
     Init(init::InitArgs),
 }
 
-/// Exit status: the site had errors.
-pub const EXIT_SITE_ERRORS: u8 = 1;
-/// Exit status: redress could not do its job (I/O, a folder it does not own, bad arguments).
-pub const EXIT_FAILURE: u8 = 2;
+pub(crate) use crate::diagnostics::{EXIT_FAILURE, EXIT_SITE_ERRORS};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {

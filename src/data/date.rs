@@ -6,13 +6,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date with no time or zone. Ordered, so periods and due dates compare directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
+pub(crate) struct Date {
     /// Year, e.g. 2026.
-    pub year: u16,
+    pub(crate) year: u16,
     /// Month, 1 to 12.
-    pub month: u8,
+    pub(crate) month: u8,
     /// Day of the month, 1 to 31.
-    pub day: u8,
+    pub(crate) day: u8,
 }
 
 const MONTHS: [&str; 12] = [
@@ -32,7 +32,7 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     /// Parses `YYYY-MM-DD`, checking that the day exists in that month.
-    pub fn parse(text: &str) -> Option<Date> {
+    pub(crate) fn parse(text: &str) -> Option<Date> {
         let mut parts = text.trim().splitn(3, '-');
         let year: u16 = parts.next()?.parse().ok()?;
         let month: u8 = parts.next()?.parse().ok()?;
@@ -53,8 +53,30 @@ impl Date {
         (1..=days).contains(&self.day)
     }
 
+    /// The last day of the month `months` after this date's month: 31 March 2026 and 6 give 30 September 2026.
+    pub(crate) fn end_of_month_after(&self, months: u8) -> Date {
+        let index = u32::from(self.year) * 12 + u32::from(self.month - 1) + u32::from(months);
+        let (year, month) = ((index / 12) as u16, (index % 12) as u8 + 1);
+        let last = (28..=31)
+            .rev()
+            .find(|d| {
+                Date {
+                    year,
+                    month,
+                    day: *d,
+                }
+                .is_valid()
+            })
+            .unwrap_or(28);
+        Date {
+            year,
+            month,
+            day: last,
+        }
+    }
+
     /// The date as people read it in the UK: "10 July 2026".
-    pub fn long(&self) -> String {
+    pub(crate) fn long(&self) -> String {
         format!(
             "{} {} {}",
             self.day,
@@ -132,5 +154,25 @@ mod tests {
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2024-02-29").is_some());
         assert!(Date::parse("2026-13-01").is_none());
+    }
+
+    #[test]
+    fn end_of_month_after() {
+        let d = Date::parse("2026-03-31").unwrap();
+        assert_eq!(d.end_of_month_after(6).to_string(), "2026-09-30");
+        assert_eq!(
+            Date::parse("2025-08-31")
+                .unwrap()
+                .end_of_month_after(6)
+                .to_string(),
+            "2026-02-28"
+        );
+        assert_eq!(
+            Date::parse("2027-08-31")
+                .unwrap()
+                .end_of_month_after(6)
+                .to_string(),
+            "2028-02-29"
+        );
     }
 }

@@ -4,45 +4,50 @@
 //! judges whether the numbers make sense; that is [`crate::model`]'s job. Every file is read even when an earlier one
 //! failed, so one build reports the problems of all of them.
 
-pub mod content;
-pub mod date;
-pub mod improvements;
-pub mod ombudsman;
-pub mod performance;
-pub mod self_assessment;
+pub(crate) mod content;
+pub(crate) mod date;
+pub(crate) mod figure;
+pub(crate) mod improvements;
+pub(crate) mod money;
+pub(crate) mod ombudsman;
+pub(crate) mod performance;
+pub(crate) mod self_assessment;
+pub(crate) mod site;
 pub(crate) mod toml_doc;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use site::SiteConfig;
 
 /// Everything a build reads, as written. Each part is `None` when its file was missing or had errors.
 #[derive(Debug, Default)]
-pub struct SiteInput {
+pub(crate) struct SiteInput {
     /// `site.toml`.
-    pub config: Option<SiteConfig>,
+    pub(crate) config: Option<SiteConfig>,
     /// `data/performance.toml`.
-    pub performance: Option<(performance::PerformanceFile, SourceFile)>,
+    pub(crate) performance: Option<(performance::PerformanceFile, SourceFile)>,
     /// `data/self-assessment.toml` or `.csv`.
-    pub self_assessment: Option<(self_assessment::SelfAssessmentFile, SourceFile)>,
+    pub(crate) self_assessment: Option<(self_assessment::SelfAssessmentFile, SourceFile)>,
+    /// `data/approval.toml`: the governing body's approval, beside the CSV form of the self-assessment.
+    pub(crate) approval: Option<(self_assessment::Approval, SourceFile)>,
     /// `data/ombudsman.toml`.
-    pub ombudsman: Option<(ombudsman::OmbudsmanFile, SourceFile)>,
+    pub(crate) ombudsman: Option<(ombudsman::OmbudsmanFile, SourceFile)>,
     /// `data/improvements.toml`.
-    pub improvements: Option<(improvements::ImprovementsFile, SourceFile)>,
+    pub(crate) improvements: Option<(improvements::ImprovementsFile, SourceFile)>,
     /// `content/*.md`, sorted by file name.
-    pub content: Vec<content::ContentPage>,
+    pub(crate) content: Vec<content::ContentPage>,
     /// `site.toml`'s text, for diagnostics about it.
-    pub config_source: Option<SourceFile>,
+    pub(crate) config_source: Option<SourceFile>,
     /// Every file read, relative to the root: what `serve` watches and what a build depends on.
-    pub files_read: Vec<PathBuf>,
+    pub(crate) files_read: Vec<PathBuf>,
 }
 
 /// Reads every input file under `root`. I/O failures other than "not found" stop the build; problems in the files'
 /// content become diagnostics.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
+pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
     let mut input = SiteInput::default();
     let mut reader = Reader {
         root,
@@ -60,6 +65,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
     input.self_assessment = if reader.exists("data/self-assessment.csv")
         && !reader.exists("data/self-assessment.toml")
     {
+        if let Some(src) = reader.read("data/approval.toml", "with the CSV form of the self-assessment, data/approval.toml records the governing body's approval: body = \"Board\", date = 2026-06-18, reason = \"annual\"")? {
+            input.approval = toml_doc::load(&src, reader.diags).map(|v| (v, src));
+        }
         match reader.read("data/self-assessment.csv", "")? {
             Some(src) => self_assessment::from_csv(&src, reader.diags).map(|v| (v, src)),
             None => None,
@@ -201,7 +209,7 @@ mod no_panic {
         let _ = toml_doc::load::<self_assessment::SelfAssessmentFile>(&src, &mut diags);
         let _ = toml_doc::load::<ombudsman::OmbudsmanFile>(&src, &mut diags);
         let _ = toml_doc::load::<improvements::ImprovementsFile>(&src, &mut diags);
-        let _ = toml_doc::load::<crate::config::SiteConfig>(&src, &mut diags);
+        let _ = toml_doc::load::<crate::data::site::SiteConfig>(&src, &mut diags);
         let _ = self_assessment::from_csv(&src, &mut diags);
         let md = SourceFile::new("content/x.md", "x", format!("+++\n{text}\n+++\nbody"));
         let _ = content::parse(md, &mut diags);

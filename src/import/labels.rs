@@ -150,9 +150,9 @@ pub(crate) fn label_of(text: &str) -> Option<Label> {
             });
         }
     }
-    // "Label: value", the label on the first line.
+    // "Label: value", "Do we comply? Yes", "Evidence - ...": the label on the first line.
     let sep = first_line
-        .find(':')
+        .find([':', '?'])
         .map(|i| (i, i + 1))
         .or_else(|| first_line.find(" - ").map(|i| (i, i + 3)));
     if let Some((head_end, value_start)) = sep {
@@ -323,6 +323,10 @@ mod tests {
             ))
         );
         assert_eq!(role("Explanation (if no)"), Some((Role::Explanation, None)));
+        assert_eq!(
+            role("Do we comply? Yes"),
+            Some((Role::Comply, Some("Yes".into())))
+        );
         for not_a_label in [
             "Section 3.4 of our policy sets out the timescales.",
             "Action taken to date was reviewed by the Board",

@@ -26,34 +26,32 @@ pub(crate) enum FormAnswer {
 
 impl FormAnswer {
     /// Reads the spellings found on real forms: "Y", "Yes.", "Complies", "Partially", "Part met", "N", "Not met".
+    /// Yes and No are read as the data file's answers are (one home for their spellings, in the model); a
+    /// Partial, which the data file refuses, is read here, with the spellings only forms use ("Part").
     /// Anything else is refused rather than guessed, since a wrong guess would misstate compliance.
     pub(crate) fn parse(raw: &str) -> Option<FormAnswer> {
-        let s: String = raw
-            .trim()
-            .trim_end_matches(['.', '!'])
-            .to_lowercase()
-            .replace(['-', '_'], " ");
-        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        match s.as_str() {
-            "yes" | "y" | "complies" | "compliant" | "met" | "fully met" | "yes fully" | "true" => {
-                Some(FormAnswer::Yes)
+        use crate::model::self_assessment::{Answer, AnswerError};
+        let spaced = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let bare = spaced.trim_matches(|c: char| c == '*' || c == '_');
+        match Answer::parse(bare) {
+            Ok(Answer::Yes) => Some(FormAnswer::Yes),
+            Ok(Answer::No) => Some(FormAnswer::No),
+            Err(AnswerError::Partial) => Some(FormAnswer::Partial),
+            Err(AnswerError::Unknown) => {
+                let s = bare
+                    .trim_end_matches(['.', '!'])
+                    .to_lowercase()
+                    .replace(['-', '_'], " ");
+                matches!(
+                    s.as_str(),
+                    "part"
+                        | "part met"
+                        | "partly compliant"
+                        | "partially complies"
+                        | "partly complies"
+                )
+                .then_some(FormAnswer::Partial)
             }
-            "partial"
-            | "partially"
-            | "partly"
-            | "part"
-            | "in part"
-            | "partially met"
-            | "partly met"
-            | "part met"
-            | "partial compliance"
-            | "partially compliant"
-            | "partly compliant"
-            | "partially complies"
-            | "yes partially" => Some(FormAnswer::Partial),
-            "no" | "n" | "not met" | "non compliant" | "not compliant" | "does not comply"
-            | "false" => Some(FormAnswer::No),
-            _ => None,
         }
     }
 

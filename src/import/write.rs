@@ -65,7 +65,7 @@ pub(crate) fn write(source: &str, provisions: &[Imported]) -> String {
         )));
     }
     out.push_str(
-        "\n# approved = 2026-06-18   # for example: the date your governing body approved this self-assessment\n",
+        "\n# The governing body's approval (required): who approved this self-assessment, when, and why.\n# [approval]\n# body = \"Board\"\n# date = 2026-06-18\n# reason = \"annual\"   # or \"restructure\" (Code 8.3) or \"ombudsman request\" (Code 8.4)\n",
     );
     for section in &cat.sections {
         let _ = write!(

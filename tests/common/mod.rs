@@ -88,13 +88,79 @@ impl SiteTest {
         SiteTest { dir }
     }
 
-    /// The example site with `tests/fixtures/<name>/` laid over it.
+    /// The example site with `tests/fixtures/<name>/` laid over it: its files replace the example's, and its
+    /// `edits.toml`, when there is one, changes the example's files in place. So a fault fixture holds only what it
+    /// changes: one edit, not a copy of a whole data file.
+    ///
+    /// An `edits.toml` is a list of `[[edit]]` tables, each with `file`, `find` and `replace`, and optionally
+    /// `after` (the edit applies to the first `find` after the first `after`, for text that repeats). An edit whose
+    /// text is not found fails the test, so a fixture cannot silently stop breaking anything when the example
+    /// changes. At its top, `base = "sites/small-landlord"` lays another fixture down first, and
+    /// `remove = ["content/analysis.md"]` deletes files of the example.
     pub fn fixture(name: &str) -> SiteTest {
         let t = SiteTest::example();
+        t.lay(name);
+        t
+    }
+
+    fn lay(&self, name: &str) {
         let fixture = repo().join("tests/fixtures").join(name);
         assert!(fixture.is_dir(), "no fixture {}", fixture.display());
-        copy_tree(&fixture, t.root());
-        t
+        let edits = fixture.join("edits.toml");
+        let doc: Option<toml::Table> = edits.exists().then(|| {
+            std::fs::read_to_string(&edits)
+                .unwrap()
+                .parse()
+                .unwrap_or_else(|e| panic!("{name}/edits.toml: {e}"))
+        });
+        if let Some(base) = doc
+            .as_ref()
+            .and_then(|d| d.get("base"))
+            .and_then(|b| b.as_str())
+        {
+            self.lay(base);
+        }
+        copy_tree(&fixture, self.root());
+        if let Some(doc) = doc {
+            std::fs::remove_file(self.path("edits.toml")).unwrap();
+            for rel in doc
+                .get("remove")
+                .and_then(|r| r.as_array())
+                .into_iter()
+                .flatten()
+            {
+                self.remove(rel.as_str().expect("remove: file names"));
+            }
+            self.apply_edits(name, &doc);
+        }
+    }
+
+    #[track_caller]
+    fn apply_edits(&self, fixture: &str, doc: &toml::Table) {
+        let Some(edits) = doc.get("edit").and_then(|e| e.as_array()) else {
+            return;
+        };
+        for edit in edits {
+            let field = |k: &str| edit.get(k).and_then(|v| v.as_str());
+            let file = field("file").expect("edit.file");
+            let find = field("find").expect("edit.find");
+            let replace = field("replace").expect("edit.replace");
+            let body = self.read(file);
+            let from = match field("after") {
+                Some(after) => body
+                    .find(after)
+                    .unwrap_or_else(|| panic!("{fixture}: {file} has no {after:?}")),
+                None => 0,
+            };
+            let at = body[from..].find(find).unwrap_or_else(|| {
+                panic!(
+                    "{fixture}: {file} has no {find:?} after {:?}",
+                    field("after")
+                )
+            }) + from;
+            let changed = format!("{}{replace}{}", &body[..at], &body[at + find.len()..]);
+            self.write(file, &changed);
+        }
     }
 
     pub fn root(&self) -> &Path {
