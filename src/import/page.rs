@@ -21,6 +21,11 @@ use scraper::Node;
 
 use super::dom::{parse, Dom};
 use super::{Loc, Row};
+use elements::{find, has_text, hidden, is_chrome, is_main, UNSEEN};
+use links::{absolute, base_url};
+
+mod elements;
+mod links;
 
 /// What a page holds: its rows, and the page chrome left out, with where each piece was.
 #[derive(Debug, Default)]
@@ -73,12 +78,6 @@ struct Walker<'a> {
     /// The lists open around the current node: `None` for a bulleted list, the count so far for a numbered one.
     list: Vec<Option<usize>>,
 }
-
-/// Elements whose content is never text a reader of the page sees.
-const UNSEEN: [&str; 16] = [
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
-    "button", "select", "input", "textarea", "option", "dialog",
-];
 
 /// Elements that start a block of their own.
 const BLOCKS: [&str; 30] = [
@@ -390,119 +389,6 @@ fn span(e: &Element, name: &str) -> usize {
         .unwrap_or(1)
 }
 
-/// Not shown: the `hidden` attribute, `aria-hidden="true"`, or an inline style that hides it.
-fn hidden(e: &Element) -> bool {
-    let style = e
-        .attr("style")
-        .unwrap_or("")
-        .to_lowercase()
-        .replace(' ', "");
-    e.attr("hidden").is_some()
-        || e.attr("aria-hidden")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        || style.contains("display:none")
-        || style.contains("visibility:hidden")
-}
-
-fn is_main(e: &Element) -> bool {
-    e.name() == "main"
-        || e.attr("role")
-            .is_some_and(|r| r.eq_ignore_ascii_case("main"))
-}
-
-/// The site's furniture around the content: navigation, the banner and footer of the page (a `<header>` or
-/// `<footer>` not inside an article or section, which would be that part's own), asides, and elements whose role,
-/// id or class names a breadcrumb trail, a cookie notice, a skip link or share buttons.
-fn is_chrome(node: NodeRef<'_, Node>, e: &Element) -> bool {
-    const ROLES: [&str; 5] = [
-        "navigation",
-        "banner",
-        "contentinfo",
-        "search",
-        "complementary",
-    ];
-    const NAMES: [&str; 12] = [
-        "breadcrumb",
-        "breadcrumbs",
-        "cookie",
-        "cookies",
-        "skiplink",
-        "share",
-        "sharing",
-        "social",
-        "skip link",
-        "skip to",
-        "back to top",
-        "sharethis",
-    ];
-    let name = e.name();
-    if matches!(name, "nav" | "aside") {
-        return true;
-    }
-    if matches!(name, "header" | "footer") {
-        let sectioned = node.ancestors().any(|a| {
-            a.value().as_element().is_some_and(|p| {
-                matches!(p.name(), "article" | "section" | "aside" | "main" | "nav")
-            })
-        });
-        return !sectioned;
-    }
-    if e.attr("role")
-        .is_some_and(|r| ROLES.contains(&r.trim().to_lowercase().as_str()))
-    {
-        return true;
-    }
-    // Each id and class name, in words: "govuk-skip-link" is "govuk skip link"; "shared-layout" is not "share".
-    let names = format!(
-        "{} {}",
-        e.attr("id").unwrap_or(""),
-        e.attr("class").unwrap_or("")
-    );
-    let chrome_name = names.split_whitespace().any(|n| {
-        let words = n
-            .to_lowercase()
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        NAMES.iter().any(|k| {
-            words == *k
-                || words.starts_with(&format!("{k} "))
-                || words.ends_with(&format!(" {k}"))
-                || words.contains(&format!(" {k} "))
-        })
-    });
-    if chrome_name {
-        return true;
-    }
-    // A skip link: an in-page link that says "Skip to...".
-    name == "a"
-        && e.attr("href").is_some_and(|h| h.starts_with('#'))
-        && text_of(node).trim().to_lowercase().starts_with("skip")
-}
-
-fn find<'a>(root: NodeRef<'a, Node>, test: &dyn Fn(&Element) -> bool) -> Option<NodeRef<'a, Node>> {
-    root.descendants()
-        .find(|n| n.value().as_element().is_some_and(test))
-}
-
-fn text_of(node: NodeRef<'_, Node>) -> String {
-    node.descendants()
-        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
-        .collect()
-}
-
-fn has_text(node: NodeRef<'_, Node>) -> bool {
-    node.descendants().any(|n| {
-        n.value().as_text().is_some_and(|t| !t.trim().is_empty())
-            && !n.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| UNSEEN.contains(&e.name()))
-            })
-    })
-}
-
 /// Appends a text node's text with runs of HTML white space collapsed to one space, as a browser shows it.
 fn push_collapsed(out: &mut String, text: &str) {
     for c in text.chars() {
@@ -520,62 +406,6 @@ fn push_collapsed(out: &mut String, text: &str) {
 fn tidy(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
     lines.join("\n").trim_matches('\n').to_string()
-}
-
-/// The address the page was saved from, to resolve relative links: `<base href>`, the canonical link, or
-/// `og:url`.
-fn base_url(root: NodeRef<'_, Node>) -> Option<String> {
-    root.descendants().find_map(|n| {
-        let e = n.value().as_element()?;
-        let url = match e.name() {
-            "base" => e.attr("href"),
-            "link"
-                if e.attr("rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-            {
-                e.attr("href")
-            }
-            "meta" if e.attr("property") == Some("og:url") => e.attr("content"),
-            _ => None,
-        }?;
-        let url = url.trim();
-        (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_string())
-    })
-}
-
-/// A link's address made absolute, or `None` for an in-page link, a script, or a relative address with no base
-/// to resolve it against (its text is kept; the address would be broken on another site).
-fn absolute(href: &str, base: Option<&str>) -> Option<String> {
-    let lower = href.to_lowercase();
-    if lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
-        || lower.starts_with("tel:")
-    {
-        return Some(href.to_string());
-    }
-    if href.is_empty()
-        || href.starts_with('#')
-        || lower.starts_with("javascript:")
-        || lower.starts_with("data:")
-    {
-        return None;
-    }
-    let base = base?;
-    let (scheme, rest) = base.split_once("://")?;
-    let host = rest.split('/').next()?;
-    if let Some(path) = href.strip_prefix("//") {
-        return Some(format!("{scheme}://{path}"));
-    }
-    if href.starts_with('/') {
-        return Some(format!("{scheme}://{host}{href}"));
-    }
-    let dir = match rest.rfind('/') {
-        Some(i) if i > host.len() => &rest[..=i],
-        _ => &rest[..host.len()],
-    };
-    let sep = if dir.ends_with('/') { "" } else { "/" };
-    Some(format!("{scheme}://{dir}{sep}{href}"))
 }
 
 #[cfg(test)]

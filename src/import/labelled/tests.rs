@@ -184,3 +184,17 @@ fn a_record_with_no_number_and_no_wording_is_reported_not_guessed() {
         .iter()
         .any(|u| u.text.contains("Something about another provision.")));
 }
+
+#[test]
+fn the_landlords_words_after_the_codes_wording_are_listed() {
+    let text = format!(
+        "Code provision 1.2\nCode requirement\n{} We added this note to the requirement.\nComply: Yes\nEvidence: Policy.\n",
+        wording("1.2")
+    );
+    let r = import("copied.txt", &text);
+    assert!(r
+        .unplaced
+        .iter()
+        .any(|u| u.text == "We added this note to the requirement."
+            && u.reason.contains("after the Code's wording of 1.2")));
+}
