@@ -50,6 +50,16 @@ impl FinancialYear {
         }
     }
 
+    /// The quarter of its financial year a date falls in: 1 for April to June, up to 4 for January to March.
+    pub(crate) fn quarter(date: Date) -> u8 {
+        match date.month {
+            4..=6 => 1,
+            7..=9 => 2,
+            10..=12 => 3,
+            _ => 4,
+        }
+    }
+
     /// 31 March.
     pub(crate) fn last_day(self) -> Date {
         Date {
@@ -133,6 +143,8 @@ pub(crate) enum Ack {
 pub(crate) struct Response {
     /// The year it counts in for CH02: the year it was sent.
     pub(crate) year: FinancialYear,
+    /// The quarter of that year it was sent in (1 to 4).
+    pub(crate) quarter: u8,
     /// Sent by the Code's deadline, or by the end of an agreed extension (CH02's numerator).
     pub(crate) within_timescale: bool,
     /// Sent after the Code's deadline but by the end of an agreed extension: on time only because of it.
@@ -154,6 +166,8 @@ pub(crate) enum StageFacts {
     Handled {
         /// The year it counts in for CH01: the year it was received at this stage.
         received: FinancialYear,
+        /// The quarter of that year it was received in (1 to 4).
+        received_quarter: u8,
         /// Its acknowledgement.
         ack: Ack,
         /// Its response, once sent.
@@ -280,6 +294,7 @@ pub(crate) fn response(
     };
     Ok(Some(Response {
         year: FinancialYear::of(responded),
+        quarter: FinancialYear::quarter(responded),
         within_timescale,
         within_extension,
         extended: extension.is_some(),
@@ -344,6 +359,7 @@ pub(crate) fn assess(case: Case, cal: &Calendar) -> Result<CaseFacts, Fault> {
         note(deadline(stage, dates, cal));
         Ok(StageFacts::Handled {
             received,
+            received_quarter: FinancialYear::quarter(dates.received),
             ack: acknowledgement(dates, cal),
             response: response(stage, dates, cal)?,
         })
@@ -384,7 +400,7 @@ pub(crate) const STATEMENTS: &[(&str, &str)] = &[
     ),
     (
         "working_days",
-        "Working days are Monday to Friday, less the bank holidays of England and Wales (GOV.UK's list, built in for 2019 to 2030) and any closure days in site.toml. The day something happens is day 0; the next working day is day 1.",
+        "Working days are Monday to Friday, less the bank holidays of England and Wales (GOV.UK's list, built in for 2019 to 2030) and any other days the landlord's offices were closed. The day something happens is day 0; the next working day is day 1.",
     ),
     (
         "acknowledgement",

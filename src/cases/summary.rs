@@ -59,6 +59,17 @@ pub(crate) struct Tally {
     pub(crate) stage2: u64,
 }
 
+/// One quarter's counts, all tenures together: what a report's quarterly table shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct QuarterCounts {
+    /// Received in the quarter.
+    pub(crate) received: u64,
+    /// Responded to in the quarter.
+    pub(crate) responded: u64,
+    /// Of those, within the Code's timescale.
+    pub(crate) within_timescale: u64,
+}
+
 /// Compensation offered in a year.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Compensation {
@@ -88,6 +99,8 @@ pub(crate) struct YearSummary {
     pub(crate) refusals: Vec<Tally>,
     /// Compensation.
     pub(crate) compensation: Compensation,
+    /// The year by quarter (April to June first), all tenures, per stage.
+    pub(crate) quarters: [ByStage<QuarterCounts>; 4],
 }
 
 /// How many rows the log had and what became of them. `read == used + set_aside`: no row drops out unseen.
@@ -124,6 +137,7 @@ struct YearAcc {
     uncategorised: ByStage<u64>,
     refusals: HashMap<String, ByStage<u64>>,
     compensation: Compensation,
+    quarters: [ByStage<QuarterCounts>; 4],
 }
 
 /// Labels that differ only in case and spacing are one label.
@@ -167,6 +181,11 @@ fn tally(spellings: HashMap<String, ByStage<u64>>) -> Vec<Tally> {
     v
 }
 
+/// A quarter (1 to 4) as an index into the year's quarters.
+fn quarter_index(quarter: u8) -> usize {
+    usize::from(quarter.clamp(1, 4)) - 1
+}
+
 fn count_label(map: &mut HashMap<String, ByStage<u64>>, label: &str, stage: Stage) {
     match map.get_mut(label) {
         Some(counts) => *counts.get_mut(stage) += 1,
@@ -197,10 +216,14 @@ impl Summary {
                 match stage_facts {
                     StageFacts::Handled {
                         received,
+                        received_quarter,
                         ack,
                         response,
                     } => {
                         let acc = years.entry(*received).or_default();
+                        acc.quarters[quarter_index(*received_quarter)]
+                            .get_mut(stage)
+                            .received += 1;
                         acc.tenures
                             .get_mut(facts.tenure)
                             .get_mut(stage)
@@ -211,13 +234,14 @@ impl Summary {
                         }
                         touched.push(*received);
                         if let Some(r) = response {
-                            years
-                                .entry(r.year)
-                                .or_default()
-                                .tenures
+                            let acc = years.entry(r.year).or_default();
+                            acc.tenures
                                 .get_mut(facts.tenure)
                                 .get_mut(stage)
                                 .count_response(r);
+                            let q = acc.quarters[quarter_index(r.quarter)].get_mut(stage);
+                            q.responded += 1;
+                            q.within_timescale += u64::from(r.within_timescale);
                             touched.push(r.year);
                         }
                     }
@@ -261,6 +285,7 @@ impl Summary {
                 uncategorised: acc.uncategorised,
                 refusals: tally(acc.refusals),
                 compensation: acc.compensation,
+                quarters: acc.quarters,
             })
             .collect();
         Summary {

@@ -274,7 +274,9 @@ fn year_total(y: &YearData, stage: usize, pick: impl Fn(&StageData) -> u64) -> u
         sum += pick_stage(a, b);
     }
     for t in [&y.lcra, &y.lcho].into_iter().flatten() {
-        sum += pick_stage(&t.stage1, &t.stage2);
+        if let (Some(a), Some(b)) = (&t.stage1, &t.stage2) {
+            sum += pick_stage(a, b);
+        }
     }
     if let Some(o) = &y.other {
         sum += pick_stage(&o.stage1, &o.stage2);

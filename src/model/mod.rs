@@ -5,6 +5,7 @@
 //! check. The completeness rules are Code 8.1 (a)-(f) and 8.2: a part that is empty this year must say so
 //! explicitly in the data, and a part that is simply absent is an error naming the provision.
 
+pub(crate) mod case_log;
 pub(crate) mod colour;
 mod content;
 mod counts;
@@ -75,7 +76,17 @@ pub(crate) fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report>
     let (years, sector) = input
         .performance
         .as_ref()
-        .map(|(f, src)| performance::build(f, src, label.as_deref(), tenure, overlap, diags))
+        .map(|(f, src)| {
+            performance::build(
+                f,
+                src,
+                &input.case_logs,
+                label.as_deref(),
+                tenure,
+                overlap,
+                diags,
+            )
+        })
         .unwrap_or_default();
     let self_assessment = input.self_assessment.as_ref().and_then(|(f, src)| {
         let approval = match (&f.approval, &input.approval) {
