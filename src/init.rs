@@ -46,7 +46,13 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         "content/about-this-report.md",
         include_str!("../content/about-this-report.md"),
     ),
-    (".gitignore", "/public/\n"),
+    (
+        "private/complaints-2025-26.csv",
+        include_str!("../private/complaints-2025-26.csv"),
+    ),
+    // The built site is redress's to rewrite; the complaints log holds personal data and belongs in neither the
+    // repository nor the output (the example's is fictional).
+    (".gitignore", "/public/\n/private/\n"),
 ];
 
 /// Writes a new site into `dir`. Refuses, before writing anything, if any of its files already exists: init never

@@ -15,6 +15,7 @@
 #![allow(rustdoc::private_intra_doc_links)]
 
 pub(crate) mod archive;
+pub(crate) mod cases;
 pub(crate) mod catalogue;
 pub(crate) mod charts;
 pub(crate) mod checks;

@@ -79,7 +79,7 @@ fn svg_texts(svg: scraper::ElementRef<'_>) -> Vec<String> {
 fn chart_labels_and_descriptions_match_the_counts() {
     let t = SiteTest::example();
     t.build().expect_success();
-    let perf: toml::Table = toml::from_str(&t.read("data/performance.toml")).unwrap();
+    let perf = t.performance();
     let years = perf["years"].as_array().unwrap();
     let html = t.page("performance.html");
     let wide = html
@@ -130,7 +130,7 @@ fn chart_labels_and_descriptions_match_the_counts() {
 fn bar_charts_start_at_zero_and_carry_every_value() {
     let t = SiteTest::example();
     t.build().expect_success();
-    let perf: toml::Table = toml::from_str(&t.read("data/performance.toml")).unwrap();
+    let perf = t.performance();
     let last = perf["years"].as_array().unwrap().last().unwrap();
     let html = t.page("performance.html");
     for size in ["narrow", "wide"] {

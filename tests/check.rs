@@ -104,6 +104,10 @@ snapshots! {
     overlapping_categories_may_not_add_up_to_fewer: "categories-overlap-fewer" => 1, "categories-overlap-fewer";
     a_weighted_tp09_beside_no_weighting: "tp09-published-unweighted" => 1, "tp09-published-unweighted";
     tp09_without_its_survey_summary_is_a_warning: "survey-summary-missing" => 0, "survey-summary-missing";
+    // A year's counts from its complaints log (issue 12).
+    a_log_and_typed_counts_for_one_year: "log-and-counts" => 1, "log-and-counts";
+    a_log_that_is_not_there: "log-missing" => 1, "log-missing";
+    a_bad_row_in_the_log_stops_the_build: "log-bad-row" => 1, "log-bad-row";
     // Money, quarters, breakdowns, transactions, targets and sector comparisons.
     money_with_fractions_of_a_penny: "money-fraction" => 1, "money-fraction";
     quarters_that_do_not_add_up: "quarters-dont-add-up" => 1, "quarters-dont-add-up";

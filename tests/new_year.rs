@@ -315,9 +315,7 @@ fn a_site_that_does_not_build_is_not_frozen() {
     let before = site_files(&t);
     t.run(&["new-year"])
         .expect_code(1)
-        .expect_stderr_contains(
-            "error: 2025-26 lcra stage1: within_timescale is 700, more than responded (641)",
-        )
+        .expect_stderr_contains("error: 2025-26 lcra tp09: 400 satisfied out of 362 surveyed")
         .expect_stderr_contains("nothing was done: a year is frozen only when its site builds");
     assert!(site_files(&t) == before);
     assert!(!t.path("archive").exists());
@@ -378,19 +376,42 @@ fn an_interrupted_run_is_recognised_and_explained() {
 
 #[test]
 fn a_case_log_is_never_copied() {
+    // The example's 2025-26 counts come from its complaints log, private/complaints-2025-26.csv, which the build
+    // reads; a CSV in data/ that the build does not read is not an input either.
     let t = SiteTest::example();
+    let log = t.read("private/complaints-2025-26.csv");
+    let first_reference = log
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
     let personal = "reference,name,address\nC-1,Jane Example,1 Mill Lane\n";
-    t.write("private/cases-2025-26.csv", personal);
     t.write("data/complaints-export.csv", personal);
-    t.run(&["new-year"]).expect_success();
+    t.run(&["new-year"])
+        .expect_success()
+        .expect_stderr_contains("put the export at private/complaints-2026-27.csv");
     for (rel, bytes) in tree(&t.path("archive")) {
+        let text = String::from_utf8_lossy(&bytes);
         assert!(
-            !String::from_utf8_lossy(&bytes).contains("Jane Example"),
-            "archive/{rel} holds the case log"
+            !text.contains(&first_reference) && !text.contains("Jane Example"),
+            "archive/{rel} holds a row of a case log"
         );
     }
-    assert_eq!(t.read("private/cases-2025-26.csv"), personal);
+    assert_eq!(t.read("private/complaints-2025-26.csv"), log);
     assert_eq!(t.read("data/complaints-export.csv"), personal);
+    // The new year names the next year's log, which does not exist yet: the one error besides the dates to renew.
+    let perf = toml_file(&t, "data/performance.toml");
+    let years = perf["years"].as_array().unwrap();
+    assert_eq!(
+        years.last().unwrap()["cases"].as_str(),
+        Some("private/complaints-2026-27.csv")
+    );
+    t.run(&["check"]).expect_stderr_contains(
+        "error: the complaints log `private/complaints-2026-27.csv` cannot be found",
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod build;
+pub mod cases;
 pub mod check;
 pub mod import;
 pub mod init;
@@ -43,6 +44,7 @@ pub enum Command {
     Check(check::CheckArgs),
     Serve(serve::ServeArgs),
     Import(import::ImportArgs),
+    Cases(cases::CasesArgs),
     Init(init::InitArgs),
     NewYear(new_year::NewYearArgs),
 }
@@ -57,6 +59,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(a) => init::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Import(a) => import::run(a),
+        Command::Cases(a) => cases::run(a),
         Command::NewYear(a) => new_year::run(a),
     };
     match result {

@@ -42,6 +42,8 @@ pub(crate) struct SiteInput {
     pub(crate) ombudsman: Option<(ombudsman::OmbudsmanFile, SourceFile)>,
     /// `data/improvements.toml`.
     pub(crate) improvements: Option<(improvements::ImprovementsFile, SourceFile)>,
+    /// The complaints logs that years of performance.toml name, counted.
+    pub(crate) case_logs: Vec<CaseLog>,
     /// `content/*.md`, sorted by file name.
     pub(crate) content: Vec<content::ContentPage>,
     /// `data/past-reports.toml`, when the site has one.
@@ -68,6 +70,16 @@ impl SiteInput {
             })
             .collect()
     }
+}
+
+/// A complaints log a year of performance.toml names, as read and counted. Only the counts are kept: nothing of
+/// the log's rows (references, dates, free text) goes further than this.
+#[derive(Debug)]
+pub(crate) struct CaseLog {
+    /// The year that names it ("2025-26").
+    pub(crate) year: String,
+    /// What it gives; `None` when it could not be counted (every problem is a diagnostic).
+    pub(crate) summary: Option<crate::cases::summary::Summary>,
 }
 
 /// Reads every input file under `root`. I/O failures other than "not found" stop the build; problems in the files'
@@ -113,6 +125,12 @@ pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
     if let Some(src) = reader.read("data/improvements.toml", "Code 8.1(d) requires the service improvements made from learning; add data/improvements.toml (`improvements = []` if there were none)")? {
         input.improvements = toml_doc::load(&src, reader.diags).map(|v| (v, src));
     }
+    input.case_logs = read_case_logs(
+        root,
+        input.performance.as_ref(),
+        input.config.as_ref(),
+        &mut reader,
+    )?;
     input.content = reader.read_content()?;
     if reader.exists(PAST_REPORTS) {
         if let Some(src) = reader.read(PAST_REPORTS, "")? {
@@ -132,6 +150,46 @@ pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
 
 /// The optional list of reports published before redress.
 pub(crate) const PAST_REPORTS: &str = "data/past-reports.toml";
+
+/// Counts the complaints log each year names. A log may live outside the site folder (it holds personal data, so it
+/// is often kept out of the site's repository): its path is taken as performance.toml gives it, relative to the
+/// site folder. A log that cannot be found is an error at the year's `cases` key.
+fn read_case_logs(
+    root: &Path,
+    performance: Option<&(performance::PerformanceFile, SourceFile)>,
+    config: Option<&SiteConfig>,
+    reader: &mut Reader<'_>,
+) -> Result<Vec<CaseLog>> {
+    let Some((file, src)) = performance else {
+        return Ok(Vec::new());
+    };
+    let options = config
+        .map(|c| crate::cases::Options::from_config(&c.cases))
+        .unwrap_or_else(|| crate::cases::Options::from_config(&site::CasesConfig::default()));
+    let mut logs = Vec::new();
+    for y in &file.years {
+        let Some(path) = &y.cases else { continue };
+        let full = root.join(path.get_ref());
+        if !full.is_file() {
+            reader.diags.push(
+                Diagnostic::error(format!("the complaints log `{}` cannot be found", path.get_ref()))
+                    .at(src, path.span())
+                    .label("no such file")
+                    .help("give the path of the case export from the site folder, such as \"private/complaints-2025-26.csv\" (a .csv or .xlsx file)"),
+            );
+            continue;
+        }
+        if full.starts_with(root) {
+            reader.files.push(PathBuf::from(path.get_ref()));
+        }
+        let summary = crate::cases::count_file(&full, path.get_ref(), &options, reader.diags)?;
+        logs.push(CaseLog {
+            year: y.label.get_ref().clone(),
+            summary,
+        });
+    }
+    Ok(logs)
+}
 
 struct Reader<'a> {
     root: &'a Path,

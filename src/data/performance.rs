@@ -38,6 +38,9 @@ pub(crate) struct PerformanceFile {
 pub(crate) struct YearData {
     /// "2025-26".
     pub(crate) label: Spanned<String>,
+    /// The complaints log (one row per complaint, exported from the case management system) the year's counts are
+    /// made from, as a path from the site folder; the year then gives no count the log gives.
+    pub(crate) cases: Option<Spanned<String>>,
     /// Combined shape: homes owned at the end of the year (the CH01 denominator).
     pub(crate) homes: Option<Count>,
     /// Combined shape: stage 1 counts.
@@ -78,10 +81,10 @@ pub(crate) struct YearData {
 pub(crate) struct TenureData {
     /// Homes of this tenure owned at the end of the year: this tenure's CH01 denominator.
     pub(crate) homes: Count,
-    /// Stage 1.
-    pub(crate) stage1: StageCounts,
+    /// Stage 1 (from the complaints log when the year names one).
+    pub(crate) stage1: Option<StageCounts>,
     /// Stage 2.
-    pub(crate) stage2: StageCounts,
+    pub(crate) stage2: Option<StageCounts>,
     /// TP09 among this tenure's tenants.
     pub(crate) tp09: Option<Tp09>,
 }

@@ -42,6 +42,9 @@ pub(crate) struct SiteConfig {
     /// How the figures are reported.
     #[serde(default)]
     pub(crate) figures: Figures,
+    /// How a complaints log (a case management system's export) is read.
+    #[serde(default)]
+    pub(crate) cases: CasesConfig,
 }
 
 /// How the site's figures are reported: by tenure or combined, and whether categories overlap.
@@ -148,6 +151,73 @@ impl Default for BuildOptions {
             unsafe_html: false,
         }
     }
+}
+
+/// `[cases]`: how a complaints log (one row per complaint, exported from a case management system) is read, by
+/// `redress cases` and by a year that names its log.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CasesConfig {
+    /// The order of day and month in dates written with slashes or dots: `dmy` (01/04/2025 is 1 April, as the UK
+    /// writes it; the default) or `mdy` (04/01/2025 is 1 April). Dates written `2025-04-01` are read the same either
+    /// way.
+    #[serde(default)]
+    pub(crate) date_order: DateOrder,
+    /// Days the landlord was closed, besides weekends and the bank holidays of England and Wales: they are not
+    /// working days, so no timescale runs on them.
+    #[serde(default)]
+    pub(crate) closure_days: Vec<Date>,
+    /// The headings the log uses, for columns whose heading is not the default name.
+    #[serde(default)]
+    pub(crate) columns: CaseColumns,
+}
+
+/// The order of day and month in a date such as `01/04/2025`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum DateOrder {
+    /// Day, month, year: 01/04/2025 is 1 April 2025.
+    #[default]
+    Dmy,
+    /// Month, day, year: 04/01/2025 is 1 April 2025.
+    Mdy,
+}
+
+/// `[cases.columns]`: the heading a log gives each column, where it differs from the default name (the key). Headings
+/// are matched ignoring case, spaces and punctuation.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaseColumns {
+    /// The complaint's reference, unique in the log.
+    pub(crate) reference: Option<String>,
+    /// LCRA, LCHO or anything else.
+    pub(crate) tenure: Option<String>,
+    /// What the complaint was about.
+    pub(crate) category: Option<String>,
+    /// When the complaint was received.
+    pub(crate) stage1_received: Option<String>,
+    /// When it was acknowledged at stage 1.
+    pub(crate) stage1_acknowledged: Option<String>,
+    /// The date an agreed stage 1 extension runs to.
+    pub(crate) stage1_extended_to: Option<String>,
+    /// When the stage 1 response was sent.
+    pub(crate) stage1_responded: Option<String>,
+    /// Upheld, partly upheld or not upheld, at stage 1.
+    pub(crate) stage1_outcome: Option<String>,
+    /// When the request to escalate to stage 2 was received.
+    pub(crate) stage2_received: Option<String>,
+    /// When it was acknowledged at stage 2.
+    pub(crate) stage2_acknowledged: Option<String>,
+    /// The date an agreed stage 2 extension runs to.
+    pub(crate) stage2_extended_to: Option<String>,
+    /// When the stage 2 response was sent.
+    pub(crate) stage2_responded: Option<String>,
+    /// Upheld, partly upheld or not upheld, at stage 2.
+    pub(crate) stage2_outcome: Option<String>,
+    /// Why the complaint was not accepted, or not escalated.
+    pub(crate) refused: Option<String>,
+    /// Compensation offered, in pounds.
+    pub(crate) compensation: Option<String>,
 }
 
 fn default_language() -> String {

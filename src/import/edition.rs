@@ -16,7 +16,7 @@ use std::fmt;
 use super::header::Role;
 use super::rows::Structure;
 use super::sequence::Placement;
-use super::values::Answer;
+use super::values::FormAnswer;
 use super::{Loc, Row};
 
 /// An edition of the Housing Ombudsman's Complaint Handling Code.
@@ -119,8 +119,8 @@ pub(crate) fn detect(rows: &[Row], s: &Structure, placement: &Placement) -> Verd
         ));
     }
     let yes_no = s.headers.iter().any(|h| {
-        h.roles.contains(&Role::Mark(Answer::Yes))
-            && h.roles.contains(&Role::Mark(Answer::No))
+        h.roles.contains(&Role::Mark(FormAnswer::Yes))
+            && h.roles.contains(&Role::Mark(FormAnswer::No))
             && !h.roles.contains(&Role::Number)
     });
     if yes_no {

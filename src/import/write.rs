@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use super::actions::ActionOut;
 use super::assemble::Imported;
-use super::values::Answer;
+use super::values::FormAnswer;
 use crate::catalogue::catalogue;
 
 /// The whole file.
@@ -34,13 +34,18 @@ pub(crate) fn write(source: &str, provisions: &[Imported]) -> String {
         .map(|c| c.number.as_str())
         .collect();
     let source = source.replace(['\n', '\r'], " ");
+    out.push_str(
+        "# Self-assessment against the Housing Ombudsman's Complaint Handling Code (2024).\n",
+    );
+    out.push_str(&comment_lines(&format!(
+        "Imported by `redress import` from `{source}`: {found} of the form's 72 provisions were found in it."
+    )));
     let _ = writeln!(
         out,
-        "# Self-assessment against the Housing Ombudsman's Complaint Handling Code (2024).\n\
-         # Imported by `redress import` from `{source}`: {found} of the form's 72 provisions were found in it.\n\
-         # Check it against the original before you publish, above all the notes marked \"check:\" and \"TODO:\".\n\
-         # comply is \"yes\" or \"no\" (a form's \"Partial\" is written as \"no\"). Every \"no\" needs an explanation and at least one\n\
-         # action with an owner, a due date and a status. Evidence, commentary and explanation are markdown."
+        "# Check it against the original before you publish, above all the notes marked \"check:\" and \"TODO:\".\n\
+         # comply is \"yes\" or \"no\" (a \"Partial\" on the form is written as \"no\", with the form's word kept in the\n\
+         # commentary). Every \"no\" needs an explanation and at least one action with an owner, a due date and a\n\
+         # status. Evidence, commentary and explanation are markdown."
     );
     if !missing.is_empty() {
         out.push_str("#\n");
@@ -100,21 +105,16 @@ fn provision(out: &mut String, p: &Imported) {
     }
     let mut entry = String::new();
     let _ = writeln!(entry, "[[provisions]]\nnumber = {}", string(&p.number));
-    // The 2024 form asks Yes or No; a form's "Partial" is written as No, with the form's word kept in the
-    // commentary so nothing it said is lost.
+    // The 2024 form's answer is yes or no: a partial answer is not met, and is written as no (its word is kept
+    // at the head of the commentary by `assemble`).
     let comply = p.answer.map_or("", |a| match a {
-        Answer::Yes => "yes",
-        Answer::Partial | Answer::No => "no",
+        FormAnswer::Yes => "yes",
+        FormAnswer::Partial | FormAnswer::No => "no",
     });
     let _ = writeln!(entry, "comply = {}", string(comply));
     let _ = writeln!(entry, "evidence = {}", string(&p.evidence));
-    let commentary = match (p.answer, p.commentary.is_empty()) {
-        (Some(Answer::Partial), true) => "The form answered Partial.".to_string(),
-        (Some(Answer::Partial), false) => format!("The form answered Partial. {}", p.commentary),
-        _ => p.commentary.clone(),
-    };
-    if !commentary.is_empty() {
-        let _ = writeln!(entry, "commentary = {}", string(&commentary));
+    if !p.commentary.is_empty() {
+        let _ = writeln!(entry, "commentary = {}", string(&p.commentary));
     }
     if !p.explanation.is_empty() {
         let _ = writeln!(entry, "explanation = {}", string(&p.explanation));

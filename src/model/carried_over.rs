@@ -110,7 +110,7 @@ fn words(
     match part {
         Part::Performance => (
             format!("the figures for {year} are still to be filled in (this file was carried over from {from})"),
-            format!("give {year}'s counts in its [[years]] entry (they are 0 until you do), check its homes and targets, and update the [[sector]] comparisons when the Regulator publishes new ones"),
+            format!("give {year}'s counts in its [[years]] entry, or the complaints log it names (a count is 0 until you do); check its homes and targets, and update the [[sector]] comparisons when the Regulator publishes new ones"),
         ),
         Part::SelfAssessment | Part::Approval => (
             format!("the self-assessment is {from}'s, kept as the draft for {year}'s review"),

@@ -128,6 +128,22 @@ pub(super) fn check_shape(
                     .help("put homes, stage1, stage2 and tp09 under [years.lcra] and [years.lcho] (and complaints from anyone else under [years.other]), or set [figures] tenure = \"combined\" in site.toml if you own fewer than 1,000 homes"),
                 );
             }
+            for (name, t) in [("lcra", &y.lcra), ("lcho", &y.lcho)] {
+                let Some(t) = t else { continue };
+                for (stage, absent) in [
+                    ("stage1", t.stage1.is_none()),
+                    ("stage2", t.stage2.is_none()),
+                ] {
+                    if absent && y.cases.is_none() {
+                        diags.push(
+                            Diagnostic::error(format!("{label} {name} has no [years.{name}.{stage}] counts"))
+                                .at(src, t.homes.span())
+                                .label("in this tenure")
+                                .help(format!("add [years.{name}.{stage}] with the year's counts, or name the year's complaints log with cases = \"private/complaints-{label}.csv\" to count them from it")),
+                        );
+                    }
+                }
+            }
             let missing = list(&split_parts, false);
             if !missing.is_empty() && stray.is_empty() {
                 diags.push(
@@ -188,8 +204,8 @@ fn blocks(y: &YearData) -> Vec<(&'static str, &StageCounts, &StageCounts)> {
     }
     let tenures: [(&'static str, &Option<TenureData>); 2] = [("lcra", &y.lcra), ("lcho", &y.lcho)];
     for (name, t) in tenures {
-        if let Some(t) = t {
-            out.push((name, &t.stage1, &t.stage2));
+        if let Some((Some(s1), Some(s2))) = t.as_ref().map(|t| (&t.stage1, &t.stage2)) {
+            out.push((name, s1, s2));
         }
     }
     if let Some(o) = &y.other {
@@ -232,7 +248,7 @@ pub(super) fn check_year(
         let at = y
             .stage2
             .as_ref()
-            .or(y.lcra.as_ref().map(|t| &t.stage2))
+            .or(y.lcra.as_ref().and_then(|t| t.stage2.as_ref()))
             .map_or(y.label.span(), |s| s.received.span());
         diags.push(
             Diagnostic::warning(format!(
@@ -340,7 +356,11 @@ fn check_homes(y: &YearData, src: &SourceFile, diags: &mut Diagnostics) {
     let tenures: [(&str, &Option<TenureData>); 2] = [("lcra", &y.lcra), ("lcho", &y.lcho)];
     for (name, t) in tenures {
         let Some(t) = t else { continue };
-        let complaints = t.stage1.received.get_ref() + t.stage2.received.get_ref();
+        let complaints: u64 = [&t.stage1, &t.stage2]
+            .into_iter()
+            .flatten()
+            .map(|s| *s.received.get_ref())
+            .sum();
         if *t.homes.get_ref() == 0 && complaints > 0 {
             diags.push(
                 Diagnostic::error(format!(

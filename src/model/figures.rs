@@ -274,7 +274,9 @@ fn year_total(y: &YearData, stage: usize, pick: impl Fn(&StageData) -> u64) -> u
         sum += pick_stage(a, b);
     }
     for t in [&y.lcra, &y.lcho].into_iter().flatten() {
-        sum += pick_stage(&t.stage1, &t.stage2);
+        if let (Some(a), Some(b)) = (&t.stage1, &t.stage2) {
+            sum += pick_stage(a, b);
+        }
     }
     if let Some(o) = &y.other {
         sum += pick_stage(&o.stage1, &o.stage2);
@@ -389,9 +391,8 @@ fn check_breakdowns(y: &YearData, src: &SourceFile, diags: &mut Diagnostics) {
 }
 
 /// A breakdown as typed values; its `covers` was checked by [`check_breakdowns`].
-pub(super) fn breakdown(b: &BreakdownData) -> Breakdown {
-    Breakdown {
-        title: b.title.get_ref().clone(),
+pub(super) fn breakdown(b: &BreakdownData) -> (String, Breakdown) {
+    let breakdown = Breakdown {
         covers: covers(b).unwrap_or(Covers::All),
         rows: b
             .rows
@@ -402,7 +403,8 @@ pub(super) fn breakdown(b: &BreakdownData) -> Breakdown {
                 stage2: *r.stage2.get_ref(),
             })
             .collect(),
-    }
+    };
+    (b.title.get_ref().clone(), breakdown)
 }
 
 /// Complaints per 1,000 transactions need the transactions and the complaints: a named category's stage 1

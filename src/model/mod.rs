@@ -6,6 +6,7 @@
 //! explicitly in the data, and a part that is simply absent is an error naming the provision.
 
 mod carried_over;
+pub(crate) mod case_log;
 pub(crate) mod colour;
 mod content;
 mod counts;
@@ -92,7 +93,17 @@ pub(crate) fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report>
     let (years, sector) = input
         .performance
         .as_ref()
-        .map(|(f, src)| performance::build(f, src, label.as_deref(), tenure, overlap, diags))
+        .map(|(f, src)| {
+            performance::build(
+                f,
+                src,
+                &input.case_logs,
+                label.as_deref(),
+                tenure,
+                overlap,
+                diags,
+            )
+        })
         .unwrap_or_default();
     let self_assessment = input.self_assessment.as_ref().and_then(|(f, src)| {
         let approval = match (&f.approval, &input.approval) {

@@ -56,12 +56,14 @@ pub(crate) struct Year {
     pub(crate) remedies: Option<Vec<Remedy>>,
     /// The year's counts by quarter, in order.
     pub(crate) quarters: Option<Vec<Quarter>>,
-    /// Further breakdowns.
-    pub(crate) breakdowns: Vec<Breakdown>,
+    /// Further breakdowns, each with the landlord's title.
+    pub(crate) breakdowns: Vec<(String, Breakdown)>,
     /// Complaints relative to transactions.
     pub(crate) transactions: Vec<Transactions>,
     /// The landlord's targets.
     pub(crate) targets: Vec<Target>,
+    /// The complaints log the counts were made from, when the year names one.
+    pub(crate) counted_from: Option<super::case_log::CountedFrom>,
 }
 
 /// The counts of a year, by tenure or combined (site.toml's `[figures] tenure`).
@@ -194,8 +196,6 @@ pub(crate) enum Weighting {
 /// A breakdown of the year's complaints: by category, by service area, by contractor.
 #[derive(Debug, Clone)]
 pub(crate) struct Breakdown {
-    /// "What complaints were about", "Complaints by contractor".
-    pub(crate) title: String,
     /// How the rows relate to the year's totals.
     pub(crate) covers: Covers,
     /// The rows, in the file's order.
@@ -434,10 +434,11 @@ impl TenureCounts {
 }
 
 /// Checks the file and turns it into years, oldest first, and the sector comparisons. `report_label` is the period
-/// from site.toml; `tenure` its tenure setting.
+/// from site.toml; `tenure` its tenure setting; `logs` the complaints logs the years name, already counted.
 pub(crate) fn build(
     file: &PerformanceFile,
     src: &SourceFile,
+    logs: &[crate::data::CaseLog],
     report_label: Option<&str>,
     tenure: Option<TenureReporting>,
     categories_overlap: bool,
@@ -453,9 +454,16 @@ pub(crate) fn build(
         return (Vec::new(), Vec::new());
     }
     check_year_order(file, src, diags);
+    let split = tenure != Some(TenureReporting::Combined);
+    // Each year with its log's counts laid in, so that the same rules judge counts typed in and counts counted.
+    let merged: Vec<_> = file
+        .years
+        .iter()
+        .filter_map(|y| super::case_log::apply(y, logs, split, src, diags))
+        .collect();
     let last = file.years.len() - 1;
-    for (i, y) in file.years.iter().enumerate() {
-        let is_report_year = i == last;
+    for (i, (y, _)) in merged.iter().enumerate() {
+        let is_report_year = i == last && merged.len() == file.years.len();
         if let Some(tenure) = tenure {
             check_shape(y, tenure, is_report_year, src, diags);
         }
@@ -475,13 +483,13 @@ pub(crate) fn build(
             );
         }
     }
-    if tenure.is_none() || diags.error_count() > before {
+    // A year whose log could not be counted was left out above (its problems are reported): no report without it.
+    if tenure.is_none() || diags.error_count() > before || merged.len() != file.years.len() {
         return (Vec::new(), Vec::new());
     }
-    let years: Vec<Year> = file
-        .years
+    let years: Vec<Year> = merged
         .iter()
-        .filter_map(|y| year(y, categories_overlap))
+        .filter_map(|(y, from)| year(y, from.clone(), categories_overlap))
         .collect();
     let sector = match (tenure, years.last()) {
         (Some(tenure), Some(current)) => figures::sector(&file.sector, src, tenure, current, diags),
@@ -494,11 +502,15 @@ pub(crate) fn build(
 }
 
 /// The year as typed values; only called once every rule has passed, so the shape is known to be whole.
-fn year(y: &YearData, categories_overlap: bool) -> Option<Year> {
+fn year(
+    y: &YearData,
+    counted_from: Option<super::case_log::CountedFrom>,
+    categories_overlap: bool,
+) -> Option<Year> {
     let tenures = match (&y.lcra, &y.lcho, &y.homes, &y.stage1, &y.stage2) {
         (Some(lcra), Some(lcho), _, _, _) => Tenures::Split {
-            lcra: tenure(lcra),
-            lcho: tenure(lcho),
+            lcra: tenure(lcra)?,
+            lcho: tenure(lcho)?,
         },
         (_, _, Some(homes), Some(s1), Some(s2)) => Tenures::Combined(TenureCounts {
             homes: *homes.get_ref(),
@@ -517,7 +529,6 @@ fn year(y: &YearData, categories_overlap: bool) -> Option<Year> {
         }),
         survey: y.survey.as_ref().map(figures::survey),
         categories: y.categories.as_ref().map(|cs| Breakdown {
-            title: "What complaints were about".into(),
             covers: if categories_overlap {
                 Covers::Overlapping
             } else {
@@ -555,16 +566,17 @@ fn year(y: &YearData, categories_overlap: bool) -> Option<Year> {
             .map(|t| figures::transactions(t, y))
             .collect(),
         targets: y.targets.as_ref().map(figures::targets).unwrap_or_default(),
+        counted_from,
     })
 }
 
-fn tenure(t: &file::TenureData) -> TenureCounts {
-    TenureCounts {
+fn tenure(t: &file::TenureData) -> Option<TenureCounts> {
+    Some(TenureCounts {
         homes: *t.homes.get_ref(),
-        stage1: stage(&t.stage1),
-        stage2: stage(&t.stage2),
+        stage1: stage(t.stage1.as_ref()?),
+        stage2: stage(t.stage2.as_ref()?),
         tp09: t.tp09.as_ref().map(tp09),
-    }
+    })
 }
 
 fn row(c: &file::Category) -> BreakdownRow {

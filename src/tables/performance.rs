@@ -87,63 +87,77 @@ pub(super) fn volumes(r: &Report) -> Table {
     t
 }
 
-/// CH01 in the report year, with its counts visible: each tenure's homes and complaints beside its figure.
-pub(super) fn ch01(r: &Report) -> Table {
-    let y = r.current();
-    let mut t = Table::new(
-        "ch01",
-        format!("Complaints per 1,000 homes (CH01) by tenure, {}", y.label),
-        ("tenure", "Tenure"),
-    )
-    .number_column("homes", "Homes owned")
-    .number_column("stage1_received", "Stage 1 complaints")
-    .number_column("stage1_ch01", "Stage 1 per 1,000 homes")
-    .number_column("stage2_received", "Stage 2 complaints")
-    .number_column("stage2_ch01", "Stage 2 per 1,000 homes")
-    .note("CH01: complaints received at each stage from tenants of that tenure, divided by the homes of that tenure owned at the end of the year, times 1,000.");
+/// A report-year table with a row per tenure (and the combined row, when split): `columns` as (key, label), and
+/// each row's cells from that group's counts. The notes say what the figure is, what the combined row is, and how
+/// it is rounded.
+fn by_tenure(
+    r: &Report,
+    id: &str,
+    caption: String,
+    columns: &[(&str, &str)],
+    definition: &str,
+    cells: impl Fn(&crate::model::performance::TenureCounts) -> Vec<Cell>,
+) -> Table {
+    let mut t = Table::new(id, caption, ("tenure", "Tenure"));
+    for (key, label) in columns {
+        t = t.number_column(key, label);
+    }
+    t = t.note(definition);
     if r.site.tenure == TenureReporting::Split {
         t = t.note(COMBINED_NOTE);
     }
     t = t.note(ROUNDING_NOTE);
+    let y = r.current();
     for g in groups(r) {
-        let Some(c) = y.group(g) else { continue };
-        t.row(
-            group_row(r, g),
+        if let Some(c) = y.group(g) {
+            t.row(group_row(r, g), cells(&c));
+        }
+    }
+    t
+}
+
+/// CH01 in the report year, with its counts visible: each tenure's homes and complaints beside its figure.
+pub(super) fn ch01(r: &Report) -> Table {
+    by_tenure(
+        r,
+        "ch01",
+        format!("Complaints per 1,000 homes (CH01) by tenure, {}", r.current().label),
+        &[
+            ("homes", "Homes owned"),
+            ("stage1_received", "Stage 1 complaints"),
+            ("stage1_ch01", "Stage 1 per 1,000 homes"),
+            ("stage2_received", "Stage 2 complaints"),
+            ("stage2_ch01", "Stage 2 per 1,000 homes"),
+        ],
+        "CH01: complaints received at each stage from tenants of that tenure, divided by the homes of that tenure owned at the end of the year, times 1,000.",
+        |c| {
             vec![
                 Cell::count(c.homes),
                 Cell::count(c.stage1.received),
                 Cell::ratio(measures::ch01(c.stage1.received, c.homes), ""),
                 Cell::count(c.stage2.received),
                 Cell::ratio(measures::ch01(c.stage2.received, c.homes), ""),
-            ],
-        );
-    }
-    t
+            ]
+        },
+    )
 }
 
 /// CH02 in the report year, with its counts visible.
 pub(super) fn ch02(r: &Report) -> Table {
-    let y = r.current();
-    let mut t = Table::new(
+    by_tenure(
+        r,
         "ch02",
-        format!("Complaints responded to within Code timescales (CH02) by tenure, {}", y.label),
-        ("tenure", "Tenure"),
-    )
-    .number_column("stage1_responded", "Stage 1 responses")
-    .number_column("stage1_within", "Stage 1 on time")
-    .number_column("stage1_ch02", "Stage 1 within timescale")
-    .number_column("stage2_responded", "Stage 2 responses")
-    .number_column("stage2_within", "Stage 2 on time")
-    .number_column("stage2_ch02", "Stage 2 within timescale")
-    .note("CH02: responses sent within the Complaint Handling Code's timescales, including those within an extension agreed under the Code, as a percentage of all responses sent at that stage in the year. The Code expects 100%.");
-    if r.site.tenure == TenureReporting::Split {
-        t = t.note(COMBINED_NOTE);
-    }
-    t = t.note(ROUNDING_NOTE);
-    for g in groups(r) {
-        let Some(c) = y.group(g) else { continue };
-        t.row(
-            group_row(r, g),
+        format!("Complaints responded to within Code timescales (CH02) by tenure, {}", r.current().label),
+        &[
+            ("stage1_responded", "Stage 1 responses"),
+            ("stage1_within", "Stage 1 on time"),
+            ("stage1_ch02", "Stage 1 within timescale"),
+            ("stage2_responded", "Stage 2 responses"),
+            ("stage2_within", "Stage 2 on time"),
+            ("stage2_ch02", "Stage 2 within timescale"),
+        ],
+        "CH02: responses sent within the Complaint Handling Code's timescales, including those within an extension agreed under the Code, as a percentage of all responses sent at that stage in the year. The Code expects 100%.",
+        |c| {
             vec![
                 Cell::count(c.stage1.responded),
                 Cell::count(c.stage1.within_timescale),
@@ -151,10 +165,9 @@ pub(super) fn ch02(r: &Report) -> Table {
                 Cell::count(c.stage2.responded),
                 Cell::count(c.stage2.within_timescale),
                 Cell::ratio(measures::ch02(&c.stage2), "%"),
-            ],
-        );
-    }
-    t
+            ]
+        },
+    )
 }
 
 /// A measure over the years, one column per tenure and stage: the table the trend chart is drawn from.
@@ -390,7 +403,6 @@ fn breakdown_table(r: &Report, id: &str, caption: String, b: &Breakdown) -> Tabl
 pub(super) fn categories(r: &Report) -> Table {
     let y = r.current();
     let empty = Breakdown {
-        title: String::new(),
         covers: Covers::All,
         rows: Vec::new(),
     };
@@ -410,13 +422,9 @@ pub(super) fn breakdowns(r: &Report) -> Vec<Table> {
     let y = r.current();
     y.breakdowns
         .iter()
-        .map(|b| {
-            let mut t = breakdown_table(
-                r,
-                &breakdown_id(&b.title),
-                format!("{}, {}", b.title, y.label),
-                b,
-            );
+        .map(|(title, b)| {
+            let mut t =
+                breakdown_table(r, &breakdown_id(title), format!("{title}, {}", y.label), b);
             t.optional = true;
             t
         })

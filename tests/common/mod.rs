@@ -85,6 +85,8 @@ impl SiteTest {
         std::fs::copy(root.join("site.toml"), dir.path().join("site.toml")).unwrap();
         copy_tree(&root.join("data"), &dir.path().join("data"));
         copy_tree(&root.join("content"), &dir.path().join("content"));
+        // The example's complaints log: fictional, so it can live in the repository (a real one must not).
+        copy_tree(&root.join("private"), &dir.path().join("private"));
         copy_tree(&root.join("static"), &dir.path().join("static"));
         SiteTest { dir }
     }
@@ -223,6 +225,72 @@ impl SiteTest {
 
     pub fn build(&self) -> Run {
         self.run(&["build"])
+    }
+
+    /// data/performance.toml as a table, with the counts of a year that names its complaints log filled in from
+    /// `redress cases --format json`: the pages must agree with the log as that command counts it, which is how a
+    /// complaints officer checks them.
+    pub fn performance(&self) -> toml::Table {
+        let mut perf: toml::Table = toml::from_str(&self.read("data/performance.toml")).unwrap();
+        for y in perf["years"].as_array_mut().unwrap() {
+            let y = y.as_table_mut().unwrap();
+            let Some(log) = y.get("cases").and_then(|c| c.as_str()).map(str::to_string) else {
+                continue;
+            };
+            let run = self.run(&["cases", &log, "--format", "json"]);
+            run.expect_success();
+            let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+            let label = y["label"].as_str().unwrap().to_string();
+            let counted = json["years"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["year"] == label.as_str())
+                .unwrap()
+                .clone();
+            let categories: Vec<toml::Value> = counted["categories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    let mut t = toml::Table::new();
+                    t.insert(
+                        "name".into(),
+                        toml::Value::String(c["name"].as_str().unwrap().into()),
+                    );
+                    t.insert(
+                        "stage1".into(),
+                        toml::Value::Integer(c["stage1"].as_i64().unwrap()),
+                    );
+                    t.insert(
+                        "stage2".into(),
+                        toml::Value::Integer(c["stage2"].as_i64().unwrap()),
+                    );
+                    toml::Value::Table(t)
+                })
+                .collect();
+            y.insert("categories".into(), toml::Value::Array(categories));
+            for tenure in ["lcra", "lcho"] {
+                for stage in ["stage1", "stage2"] {
+                    let c = &counted["tenures"][tenure][stage];
+                    let mut table = toml::Table::new();
+                    for (key, from) in [
+                        ("received", "received"),
+                        ("responded", "responded"),
+                        ("within_timescale", "within_timescale"),
+                        ("within_extension", "within_extension"),
+                        ("acknowledged_on_time", "acknowledged_within_5_days"),
+                    ] {
+                        table.insert(key.into(), toml::Value::Integer(c[from].as_i64().unwrap()));
+                    }
+                    y[tenure]
+                        .as_table_mut()
+                        .unwrap()
+                        .insert(stage.into(), toml::Value::Table(table));
+                }
+            }
+        }
+        perf
     }
 
     /// A built page, parsed.

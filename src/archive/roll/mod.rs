@@ -133,10 +133,16 @@ pub(crate) fn plan(
         .map(String::as_str)
         .filter(|y| *y != to)
         .collect();
-    let mut what = format!(
-        "added {to}, every count 0 until you fill it in; kept {} to compare",
-        list(&earlier)
-    );
+    let counts = match &years.log {
+        Some(log) => format!("its counts to come from its complaints log, {log}"),
+        None => "every count 0 until you fill it in".to_string(),
+    };
+    let mut what = format!("added {to}, {counts}; kept {} to compare", list(&earlier));
+    if let Some(log) = &years.log {
+        notes.push(format!(
+            "{to}'s counts come from its complaints log: put the export at {log} (the build says it is missing until then); it is never copied into archive/"
+        ));
+    }
     if !years.dropped.is_empty() {
         what.push_str(&format!(
             "; dropped {} (the report compares at most {} years)",

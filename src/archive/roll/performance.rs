@@ -4,8 +4,11 @@
 //!
 //! Counts that are denominators (homes of each tenure, each transaction's count) keep last year's value instead of
 //! 0: a 0 there is an error (nothing to divide by), and last year's number is the best draft. Things measured afresh
-//! each year whose old values would be wrong rather than merely out of date are left out: the survey summary, a
-//! weighted TP09 (`published`) and the name of a case export (`cases`). The new entry's comment says all this.
+//! each year whose old values would be wrong rather than merely out of date are left out: the survey summary and a
+//! weighted TP09 (`published`). A year whose counts come from its complaints log (`cases`) gives way to a year that
+//! names the next log: the same path with the year in it moved on ("private/complaints-2026-27.csv"), or the same
+//! path when it names no year (an export that grows, counted by each complaint's dates). The new entry's comment says
+//! all this.
 
 use toml_edit::{ArrayOfTables, DocumentMut, Formatted, Item, Table, TableLike, Value};
 
@@ -20,6 +23,8 @@ pub(super) struct Years {
     pub(super) kept: Vec<String>,
     /// The years dropped because more than [`MAX_YEARS`] would have remained.
     pub(super) dropped: Vec<String>,
+    /// The complaints log the new year names, when the year before named one.
+    pub(super) log: Option<String>,
 }
 
 /// Adds `to` after `from` (which must be the last year) and drops the oldest years beyond [`MAX_YEARS`]; a
@@ -40,6 +45,7 @@ pub(super) fn roll(doc: &mut DocumentMut, from: &str, to: &str) -> Result<Years,
     let mut new = last;
     forget_positions(&mut new);
     blank(&mut new, &["homes", "quarter", "stage"]);
+    let log = next_log(&mut new, from, to);
     if let Some(Item::Value(v)) = new.get_mut("label") {
         let decor = v.decor().clone();
         *v = Value::from(to);
@@ -47,7 +53,8 @@ pub(super) fn roll(doc: &mut DocumentMut, from: &str, to: &str) -> Result<Years,
     }
     let survey = new.contains_key("survey") || has_tp09(&new);
     new.remove("survey");
-    new.decor_mut().set_prefix(header(from, to, survey));
+    new.decor_mut()
+        .set_prefix(header(from, to, survey, log.is_some()));
     new.decor_mut().set_suffix("");
     years.push(new);
 
@@ -56,7 +63,27 @@ pub(super) fn roll(doc: &mut DocumentMut, from: &str, to: &str) -> Result<Years,
         dropped.push(drop_first(years));
     }
     let kept = years.iter().filter_map(label).collect();
-    Ok(Years { kept, dropped })
+    Ok(Years { kept, dropped, log })
+}
+
+/// Points the new year's `cases` at the next year's log, with a comment saying so; the new path, if there is one.
+fn next_log(t: &mut Table, from: &str, to: &str) -> Option<String> {
+    let Some(Item::Value(Value::String(path))) = t.get_mut("cases") else {
+        return None;
+    };
+    let old = path.value().clone();
+    let new = old.replace(from, to);
+    let note = if new == old {
+        format!("  # the same log as {from}'s: the build counts the complaints of {to} in it")
+    } else {
+        format!("  # {to}'s complaints log: export it here from your case system")
+    };
+    let mut decor = path.decor().clone();
+    decor.set_suffix(note);
+    let mut value = Formatted::new(new.clone());
+    *value.decor_mut() = decor;
+    *path = value;
+    Some(new)
 }
 
 fn label(t: &Table) -> Option<String> {
@@ -73,11 +100,16 @@ fn has_tp09(t: &Table) -> bool {
 }
 
 /// The comment above the new year's entry.
-fn header(from: &str, to: &str, survey: bool) -> String {
+fn header(from: &str, to: &str, survey: bool, log: bool) -> String {
+    let counts = if log {
+        "Its counts come from its complaints log (cases); any other count is 0 until you fill it in."
+    } else {
+        "Every count is 0 until you fill it in."
+    };
     let mut text = format!(
         "\n# ---------------------------------------------------------------- {to}, added by `redress new-year`\n\
-         # Every count is 0 until you fill it in. homes (and each transaction's count) and the targets are {from}'s:\n\
-         # check them at the end of {to}.\n"
+         # {counts} homes (and each transaction's count) and the targets are\n\
+         # {from}'s: check them at the end of {to}.\n"
     );
     if survey {
         text.push_str("# Add [years.survey] and the TP09 counts when this year's tenant survey results are in.\n");
@@ -118,10 +150,6 @@ fn forget_positions(t: &mut Table) {
 /// measured afresh each year.
 fn blank(t: &mut dyn TableLike, keep: &[&str]) {
     t.remove("published");
-    // A case export's path (`cases = "private/cases-2025-26.csv"`), not a remedy's count of cases.
-    if t.get("cases").is_some_and(Item::is_str) {
-        t.remove("cases");
-    }
     for (key, item) in t.iter_mut() {
         let inner: &[&str] = if key.get() == "transactions" {
             &["count", "homes", "quarter", "stage"]
@@ -188,9 +216,16 @@ mod tests {
             "{added}"
         );
         assert!(
-            !added.contains("private/") && added.contains("kind = \"Apology\"\ncases = 0\n"),
+            added.contains(
+                "cases = \"private/cases-2025-26.csv\"  # 2025-26's complaints log: export it here"
+            ) && added.contains("kind = \"Apology\"\ncases = 0\n"),
             "{added}"
         );
+        assert!(
+            added.contains("Its counts come from its complaints log (cases)"),
+            "{added}"
+        );
+        assert_eq!(years.log.as_deref(), Some("private/cases-2025-26.csv"));
         assert!(
             added.contains("[years.tp09]\nsurveyed = 0\nsatisfied = 0\n\n"),
             "{added}"

@@ -30,6 +30,10 @@ pub(super) fn performance(r: &Report) -> Value {
         "other_complaints": (other > 0).then(|| format::count(other)),
         "tenure": tenure(y),
         "timescales": timescales(y),
+        "counted": y.counted_from.as_ref().map(|c| json!({
+            "rows": format::count(c.rows_used),
+            "rules": crate::cases::rules::STATEMENTS.iter().map(|(_, text)| *text).collect::<Vec<_>>(),
+        })),
         "survey": y.survey.as_ref().map(|s| survey(y, s)),
         "tp09_without_survey": y.survey.is_none() && y.groups().iter().any(|(_, c)| c.tp09.is_some()),
         "refused": {
@@ -46,7 +50,7 @@ pub(super) fn performance(r: &Report) -> Value {
             "targets": !y.targets.is_empty(),
             "sector": !r.sector.is_empty(),
         },
-        "breakdowns": y.breakdowns.iter().map(|b| json!({"id": breakdown_id(&b.title), "title": b.title})).collect::<Vec<_>>(),
+        "breakdowns": y.breakdowns.iter().map(|(title, _)| json!({"id": breakdown_id(title), "title": title})).collect::<Vec<_>>(),
     })
 }
 
