@@ -108,8 +108,8 @@ fn header(from: &str, to: &str, survey: bool, log: bool) -> String {
     };
     let mut text = format!(
         "\n# ---------------------------------------------------------------- {to}, added by `redress new-year`\n\
-         # {counts} homes (and each transaction's count) and the targets are\n\
-         # {from}'s: check them at the end of {to}.\n"
+         # {counts}\n\
+         # homes (and each transaction's count) and the targets are {from}'s: check them at the end of {to}.\n"
     );
     if survey {
         text.push_str("# Add [years.survey] and the TP09 counts when this year's tenant survey results are in.\n");
