@@ -6,14 +6,15 @@
 //! that mirror them; [`model`] checks them against each other and the built-in [`catalogue`] of the Code and builds
 //! the [`model::Report`]; [`measures`] computes every figure from counts; [`tables`] defines each table once;
 //! [`render`] turns the report into pages with the [`theme`]'s Tera templates; and [`output`] swaps the finished
-//! site into place. Problems in the input are collected as [`diagnostics`] along the way, so a build reports all of
-//! them at once.
+//! site into place, beside the earlier years that [`archive`] froze. Problems in the input are collected as
+//! [`diagnostics`] along the way, so a build reports all of them at once.
 //!
 //! Every module but [`cli`] is `pub(crate)`: the binary is the interface, and the library's own items are documented
 //! for the people who work on it (`cargo doc --document-private-items`, as CI builds the documentation), so links
 //! from these public pages into private modules are intended.
 #![allow(rustdoc::private_intra_doc_links)]
 
+pub(crate) mod archive;
 pub(crate) mod cases;
 pub(crate) mod catalogue;
 pub(crate) mod charts;
@@ -73,7 +74,8 @@ pub(crate) fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, 
 /// This is the whole of `redress check` (less `--external`), and what `build` runs before it writes.
 pub(crate) fn check_site(root: &Path) -> Result<checks::CheckedSite> {
     let mut diags = Diagnostics::new();
-    let input = data::load(root, &mut diags)?;
+    let mut input = data::load(root, &mut diags)?;
+    let frozen = input.take_frozen_files();
     let configured_output = input.config.as_ref().map(|c| c.build.output.clone());
     let theme_name = input
         .config
@@ -96,6 +98,7 @@ pub(crate) fn check_site(root: &Path) -> Result<checks::CheckedSite> {
         return Ok(site);
     };
     add_static_files(root, &mut files, &mut diags)?;
+    archive::publish::publish(frozen, &mut files, &mut diags);
     let templates = render::templates::sources(&theme);
     let sources = checks::links::LinkSources {
         inputs: &inputs,

@@ -5,7 +5,7 @@ mod common;
 
 use common::{one_decimal, sel, text, tree, SiteTest};
 
-const PAGES: [&str; 12] = [
+const PAGES: [&str; 13] = [
     "index.html",
     "performance.html",
     "self-assessment.html",
@@ -18,6 +18,7 @@ const PAGES: [&str; 12] = [
     "accessibility.html",
     "about-this-report.html",
     "submission.html",
+    "past-reports.html",
 ];
 
 fn performance(t: &SiteTest) -> toml::Table {
@@ -63,7 +64,7 @@ fn example_site_builds_every_page() {
     let t = SiteTest::example();
     t.build()
         .expect_success()
-        .expect_stderr_contains("built 12 pages");
+        .expect_stderr_contains("built 13 pages");
     for page in PAGES {
         let html = t.page(page);
         assert_eq!(

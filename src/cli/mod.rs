@@ -6,6 +6,7 @@ pub mod cases;
 pub mod check;
 pub mod import;
 pub mod init;
+pub mod new_year;
 pub mod serve;
 
 use std::process::ExitCode;
@@ -45,6 +46,7 @@ pub enum Command {
     Import(import::ImportArgs),
     Cases(cases::CasesArgs),
     Init(init::InitArgs),
+    NewYear(new_year::NewYearArgs),
 }
 
 pub(crate) use crate::diagnostics::{EXIT_FAILURE, EXIT_SITE_ERRORS};
@@ -58,6 +60,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve(a) => serve::run(a),
         Command::Import(a) => import::run(a),
         Command::Cases(a) => cases::run(a),
+        Command::NewYear(a) => new_year::run(a),
     };
     match result {
         Ok(code) => code,

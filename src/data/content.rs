@@ -21,6 +21,9 @@ pub(crate) struct FrontMatter {
     pub(crate) date: Option<Spanned<Date>>,
     /// Who signed it.
     pub(crate) signed: Option<String>,
+    /// Set by `redress new-year` on a file carried over from an earlier year (`carried_over = "2025-26"`): a
+    /// warning until it is reviewed for the report year and the key removed.
+    pub(crate) carried_over: Option<Spanned<String>>,
 }
 
 /// One content page, parsed but not yet rendered.

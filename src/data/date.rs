@@ -75,6 +75,42 @@ impl Date {
         }
     }
 
+    /// The next day: 31 March 2026 gives 1 April 2026.
+    pub(crate) fn next_day(&self) -> Date {
+        let tomorrow = Date {
+            day: self.day + 1,
+            ..*self
+        };
+        if tomorrow.is_valid() {
+            return tomorrow;
+        }
+        match self.month {
+            12 => Date {
+                year: self.year.saturating_add(1),
+                month: 1,
+                day: 1,
+            },
+            m => Date {
+                year: self.year,
+                month: m + 1,
+                day: 1,
+            },
+        }
+    }
+
+    /// The same day `years` later; 29 February becomes 28 February in a year that has no 29th.
+    pub(crate) fn years_later(&self, years: u16) -> Date {
+        let later = Date {
+            year: self.year.saturating_add(years),
+            ..*self
+        };
+        if later.is_valid() {
+            later
+        } else {
+            Date { day: 28, ..later }
+        }
+    }
+
     /// The date as people read it in the UK: "10 July 2026".
     pub(crate) fn long(&self) -> String {
         format!(
@@ -154,6 +190,16 @@ mod tests {
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2024-02-29").is_some());
         assert!(Date::parse("2026-13-01").is_none());
+    }
+
+    #[test]
+    fn next_day_and_years_later() {
+        let day = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(day("2026-03-31").next_day(), day("2026-04-01"));
+        assert_eq!(day("2025-12-31").next_day(), day("2026-01-01"));
+        assert_eq!(day("2024-02-28").next_day(), day("2024-02-29"));
+        assert_eq!(day("2026-03-31").years_later(1), day("2027-03-31"));
+        assert_eq!(day("2024-02-29").years_later(1), day("2025-02-28"));
     }
 
     #[test]

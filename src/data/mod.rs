@@ -7,13 +7,16 @@
 pub(crate) mod content;
 pub(crate) mod date;
 pub(crate) mod figure;
+pub(crate) mod frozen;
 pub(crate) mod improvements;
 pub(crate) mod money;
 pub(crate) mod ombudsman;
+pub(crate) mod past_reports;
 pub(crate) mod performance;
 pub(crate) mod self_assessment;
 pub(crate) mod site;
 pub(crate) mod toml_doc;
+pub(crate) mod year_label;
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +36,8 @@ pub(crate) struct SiteInput {
     pub(crate) self_assessment: Option<(self_assessment::SelfAssessmentFile, SourceFile)>,
     /// `data/approval.toml`: the governing body's approval, beside the CSV form of the self-assessment.
     pub(crate) approval: Option<(self_assessment::Approval, SourceFile)>,
+    /// `data/approval.toml`'s `carried_over` mark.
+    pub(crate) approval_carried_over: Option<toml::Spanned<String>>,
     /// `data/ombudsman.toml`.
     pub(crate) ombudsman: Option<(ombudsman::OmbudsmanFile, SourceFile)>,
     /// `data/improvements.toml`.
@@ -41,10 +46,30 @@ pub(crate) struct SiteInput {
     pub(crate) case_logs: Vec<CaseLog>,
     /// `content/*.md`, sorted by file name.
     pub(crate) content: Vec<content::ContentPage>,
+    /// `data/past-reports.toml`, when the site has one.
+    pub(crate) past_reports: Option<(past_reports::PastReportsFile, SourceFile)>,
+    /// The files under `static/`, listed only when `data/past-reports.toml` names one, to check that it exists.
+    pub(crate) static_files: Vec<past_reports::StaticFile>,
+    /// The years frozen under `archive/`, oldest first, with their files.
+    pub(crate) frozen: Vec<frozen::FrozenYear>,
     /// `site.toml`'s text, for diagnostics about it.
     pub(crate) config_source: Option<SourceFile>,
     /// Every file read, relative to the root: what `serve` watches and what a build depends on.
     pub(crate) files_read: Vec<PathBuf>,
+}
+
+impl SiteInput {
+    /// Takes the frozen years' files out, for the build to publish as they are, leaving the years themselves (all
+    /// that the model needs, to list them) with no files: the bytes are read once and never copied.
+    pub(crate) fn take_frozen_files(&mut self) -> Vec<frozen::FrozenYear> {
+        self.frozen
+            .iter_mut()
+            .map(|y| frozen::FrozenYear {
+                label: y.label,
+                files: std::mem::take(&mut y.files),
+            })
+            .collect()
+    }
 }
 
 /// A complaints log a year of performance.toml names, as read and counted. Only the counts are kept: nothing of
@@ -78,7 +103,11 @@ pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
         && !reader.exists("data/self-assessment.toml")
     {
         if let Some(src) = reader.read("data/approval.toml", "with the CSV form of the self-assessment, data/approval.toml records the governing body's approval: body = \"Board\", date = 2026-06-18, reason = \"annual\"")? {
-            input.approval = toml_doc::load(&src, reader.diags).map(|v| (v, src));
+            if let Some(file) = toml_doc::load::<self_assessment::ApprovalFile>(&src, reader.diags) {
+                let (approval, mark) = file.split();
+                input.approval = Some((approval, src));
+                input.approval_carried_over = mark;
+            }
         }
         match reader.read("data/self-assessment.csv", "")? {
             Some(src) => self_assessment::from_csv(&src, reader.diags).map(|v| (v, src)),
@@ -103,8 +132,24 @@ pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
         &mut reader,
     )?;
     input.content = reader.read_content()?;
+    if reader.exists(PAST_REPORTS) {
+        if let Some(src) = reader.read(PAST_REPORTS, "")? {
+            input.past_reports = toml_doc::load(&src, reader.diags).map(|v| (v, src));
+        }
+    }
+    if input
+        .past_reports
+        .as_ref()
+        .is_some_and(|(f, _)| f.reports.iter().any(|r| r.file.is_some()))
+    {
+        input.static_files = past_reports::static_files(root)?;
+    }
+    input.frozen = frozen::find(root, diags)?;
     Ok(input)
 }
+
+/// The optional list of reports published before redress.
+pub(crate) const PAST_REPORTS: &str = "data/past-reports.toml";
 
 /// Counts the complaints log each year names. A log may live outside the site folder (it holds personal data, so it
 /// is often kept out of the site's repository): its path is taken as performance.toml gives it, relative to the

@@ -20,6 +20,9 @@ use super::performance::Count;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct OmbudsmanFile {
+    /// Set by `redress new-year` on a file carried over from an earlier year (`carried_over = "2025-26"`): a
+    /// warning until it is reviewed for the report year and the key removed.
+    pub(crate) carried_over: Option<Spanned<String>>,
     /// Code 8.1(c): findings of non-compliance with the Code, other than those made by a type 3 failure order.
     pub(crate) non_compliance: Option<Vec<NonCompliance>>,
     /// Code 8.1(e): the Ombudsman's annual reports about this landlord.

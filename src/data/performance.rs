@@ -22,6 +22,9 @@ pub(crate) type Count = Spanned<u64>;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PerformanceFile {
+    /// Set by `redress new-year` on a file carried over from an earlier year (`carried_over = "2025-26"`): a
+    /// warning until it is reviewed for the report year and the key removed.
+    pub(crate) carried_over: Option<Spanned<String>>,
     /// One entry per year, oldest first.
     pub(crate) years: Vec<YearData>,
     /// Sector comparison figures for the report year's measures.

@@ -12,6 +12,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SelfAssessmentFile {
+    /// Set by `redress new-year` on a file carried over from an earlier year (`carried_over = "2025-26"`): a
+    /// warning until it is reviewed for the report year and the key removed.
+    pub(crate) carried_over: Option<Spanned<String>>,
     /// The governing body's approval of this self-assessment (with the CSV form, `data/approval.toml`).
     pub(crate) approval: Option<Spanned<Approval>>,
     /// One answer per provision.
@@ -31,6 +34,38 @@ pub(crate) struct Approval {
     pub(crate) reason: Option<Spanned<String>>,
     /// Markdown: anything more (the meeting, the restructure that prompted it).
     pub(crate) note: Option<String>,
+}
+
+/// `data/approval.toml`, beside the CSV form: the keys of `[approval]` at its top level, and the mark
+/// `redress new-year` leaves on it (a CSV file has nowhere to carry one).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ApprovalFile {
+    /// See [`SelfAssessmentFile::carried_over`].
+    pub(crate) carried_over: Option<Spanned<String>>,
+    /// As in [`Approval`].
+    pub(crate) body: Option<Spanned<String>>,
+    /// As in [`Approval`].
+    pub(crate) date: Option<Spanned<Date>>,
+    /// As in [`Approval`].
+    pub(crate) reason: Option<Spanned<String>>,
+    /// As in [`Approval`].
+    pub(crate) note: Option<String>,
+}
+
+impl ApprovalFile {
+    /// The approval, and the mark.
+    pub(crate) fn split(self) -> (Approval, Option<Spanned<String>>) {
+        (
+            Approval {
+                body: self.body,
+                date: self.date,
+                reason: self.reason,
+                note: self.note,
+            },
+            self.carried_over,
+        )
+    }
 }
 
 /// The landlord's answer to one provision.
@@ -203,6 +238,7 @@ pub(crate) fn from_csv(file: &SourceFile, diags: &mut Diagnostics) -> Option<Sel
         });
     }
     ok.then_some(SelfAssessmentFile {
+        carried_over: None,
         approval: None,
         provisions,
     })

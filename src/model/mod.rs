@@ -5,6 +5,7 @@
 //! check. The completeness rules are Code 8.1 (a)-(f) and 8.2: a part that is empty this year must say so
 //! explicitly in the data, and a part that is simply absent is an error naming the provision.
 
+mod carried_over;
 pub(crate) mod case_log;
 pub(crate) mod colour;
 mod content;
@@ -13,6 +14,7 @@ mod figures;
 pub(crate) mod improvements;
 pub(crate) mod ombudsman;
 pub(crate) mod pages;
+pub(crate) mod past_reports;
 pub(crate) mod performance;
 mod repeats;
 pub(crate) mod self_assessment;
@@ -51,6 +53,8 @@ pub(crate) struct Report {
     pub(crate) member_statement: Option<Statement>,
     /// Other content pages, in navigation order.
     pub(crate) pages: Vec<Page>,
+    /// Every year's report, newest first, for the past reports page.
+    pub(crate) past_reports: Vec<past_reports::PastYear>,
 }
 
 /// Checks everything and assembles the report; `None` if there were errors (all of them are in `diags`).
@@ -70,6 +74,19 @@ pub(crate) fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report>
             end: *c.period.end.get_ref(),
         })
         .filter(|p| p.start < p.end);
+    carried_over::warn(
+        &input,
+        label.as_deref(),
+        config.map(|c| c.landlord.governing_body.as_str()),
+        diags,
+    );
+    let past_reports = past_reports::build(
+        input.past_reports.as_ref(),
+        &input.frozen,
+        &input.static_files,
+        label.as_deref(),
+        diags,
+    );
     let tenure = site.as_ref().map(|s| s.tenure);
     let overlap = site.as_ref().is_some_and(|s| s.categories_overlap);
 
@@ -129,6 +146,7 @@ pub(crate) fn build(input: SiteInput, diags: &mut Diagnostics) -> Option<Report>
         response: content.response,
         member_statement: content.member_statement,
         pages: content.pages,
+        past_reports,
     })
     .filter(|r| !r.years.is_empty())
 }

@@ -26,12 +26,14 @@ pub(crate) enum PageId {
     Accessibility,
     /// What the Ombudsman's annual submission asks for.
     Submission,
+    /// Every year's report: this one, the frozen years and those published before redress.
+    PastReports,
 }
 
 impl PageId {
     /// Every page, in the order of the navigation (extra content pages go between [`PageId::Response`] and
     /// [`PageId::Report`]).
-    pub(crate) const ALL: [PageId; 11] = [
+    pub(crate) const ALL: [PageId; 12] = [
         PageId::Home,
         PageId::Performance,
         PageId::SelfAssessment,
@@ -43,6 +45,7 @@ impl PageId {
         PageId::Complaints,
         PageId::Accessibility,
         PageId::Submission,
+        PageId::PastReports,
     ];
 
     /// The page's file name without `.html`.
@@ -59,6 +62,7 @@ impl PageId {
             PageId::Complaints => "complaints",
             PageId::Accessibility => "accessibility",
             PageId::Submission => "submission",
+            PageId::PastReports => "past-reports",
         }
     }
 
@@ -69,13 +73,12 @@ impl PageId {
 }
 
 /// Content files with a role of their own (they become part of a page, not a page), and names kept for pages
-/// redress writes beside the report (the 404 page, the past reports).
-const OTHER_RESERVED: [&str; 5] = [
+/// redress writes beside the report (the 404 page).
+const OTHER_RESERVED: [&str; 4] = [
     "introduction",
     "analysis",
     "member-responsible-for-complaints",
     "404",
-    "past-reports",
 ];
 
 /// Whether an extra content page may not be called `slug`, because a page of the report (or a content file with a

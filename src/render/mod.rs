@@ -166,7 +166,7 @@ struct PageEntry {
 }
 
 /// The report's own pages, in navigation order; extra content pages go after [`PageId::Response`].
-const PAGES: [PageEntry; 11] = [
+const PAGES: [PageEntry; 12] = [
     PageEntry {
         id: PageId::Home,
         template: "pages/home.html",
@@ -278,6 +278,19 @@ const PAGES: [PageEntry; 11] = [
         nav: |_| "Ombudsman submission".into(),
         description: |_| {
             "What we tell the Housing Ombudsman each year: our answer to each provision of the Code, when our governing body approved the self-assessment, and where this report is published.".into()
+        },
+    },
+    PageEntry {
+        id: PageId::PastReports,
+        template: "pages/past-reports.html",
+        in_nav: false,
+        title: |_| "Past reports".into(),
+        nav: |_| "Past reports".into(),
+        description: |r| {
+            format!(
+                "{}'s complaints reports for every year, kept as they were published.",
+                r.site.landlord.name
+            )
         },
     },
 ];

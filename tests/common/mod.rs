@@ -87,6 +87,7 @@ impl SiteTest {
         copy_tree(&root.join("content"), &dir.path().join("content"));
         // The example's complaints log: fictional, so it can live in the repository (a real one must not).
         copy_tree(&root.join("private"), &dir.path().join("private"));
+        copy_tree(&root.join("static"), &dir.path().join("static"));
         SiteTest { dir }
     }
 
@@ -95,7 +96,9 @@ impl SiteTest {
     /// changes: one edit, not a copy of a whole data file.
     ///
     /// An `edits.toml` is a list of `[[edit]]` tables, each with `file`, `find` and `replace`, and optionally
-    /// `after` (the edit applies to the first `find` after the first `after`, for text that repeats). An edit whose
+    /// `after` (the edit applies to the first `find` after the first `after`, for text that repeats) and `until`
+    /// (the edit replaces everything from `find` up to the next `until`, which stays, to cut a whole section out
+    /// without copying it into the fixture). An edit whose
     /// text is not found fails the test, so a fixture cannot silently stop breaking anything when the example
     /// changes. At its top, `base = "sites/small-landlord"` lays another fixture down first, and
     /// `remove = ["content/analysis.md"]` deletes files of the example.
@@ -160,7 +163,15 @@ impl SiteTest {
                     field("after")
                 )
             }) + from;
-            let changed = format!("{}{replace}{}", &body[..at], &body[at + find.len()..]);
+            let end = match field("until") {
+                Some(until) => {
+                    body[at..].find(until).unwrap_or_else(|| {
+                        panic!("{fixture}: {file} has no {until:?} after {find:?}")
+                    }) + at
+                }
+                None => at + find.len(),
+            };
+            let changed = format!("{}{replace}{}", &body[..at], &body[end..]);
             self.write(file, &changed);
         }
     }

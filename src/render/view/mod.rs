@@ -4,16 +4,17 @@
 //! The model holds typed values and no display strings; this is where they become what a page shows. The shared
 //! part is built once per build ([`shared`]); each page adds its own few keys ([`set_page`]). One file per part
 //! of the report: [`performance`], [`self_assessment`], [`ombudsman`], [`site`] (the landlord, the complaint
-//! route, the accessibility statement, the statements published alongside the report).
+//! route, the accessibility statement, the statements published alongside the report), [`past_reports`].
 //!
 //! Templates see: `site`, `landlord`, `contact`, `accessibility`, `report_title`, `period`, `headlines`,
 //! `performance`, `tables` (by id), `charts` (by id), `self_assessment`, `ombudsman`, `improvements`,
-//! `introduction`, `analysis`, `response`, `member`, `content_pages`, `nav`, `downloads`; and per page `page`,
-//! `root` (relative prefix to the site root), `hl` (the heading level a section's subheadings start at: 2 on its
-//! own page, 3 inside the full report) and `content` (on extra content pages).
+//! `introduction`, `analysis`, `response`, `member`, `content_pages`, `nav`, `downloads`, `past_reports`; and per
+//! page `page`, `root` (relative prefix to the site root), `hl` (the heading level a section's subheadings start
+//! at: 2 on its own page, 3 inside the full report) and `content` (on extra content pages).
 
 mod headlines;
 mod ombudsman;
+mod past_reports;
 mod performance;
 mod self_assessment;
 mod site;
@@ -63,6 +64,7 @@ pub(super) fn shared(r: &Report, tables: &TableMap, pages: &[PageSpec]) -> Value
         "response": site::statement(&r.response),
         "member": site::member(r),
         "submission": submission(r),
+        "past_reports": past_reports::past_reports(r),
         "content_pages": content_pages,
         "nav": nav,
         "downloads": downloads,
