@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 /// Reads a UTF-8 text file.
-pub fn read_to_string(path: &Path) -> Result<String> {
+pub(crate) fn read_to_string(path: &Path) -> Result<String> {
     let bytes =
         std::fs::read(path).with_context(|| format!("failed to read `{}`", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -20,7 +20,7 @@ pub fn read_to_string(path: &Path) -> Result<String> {
 }
 
 /// Writes a file, creating its parent folders.
-pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
+pub(crate) fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
     }
@@ -28,19 +28,19 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
 }
 
 /// Creates a folder and its parents.
-pub fn create_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn create_dir_all(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path)
         .with_context(|| format!("failed to create folder `{}`", path.display()))
 }
 
 /// Removes a folder that redress created, with everything in it.
-pub fn remove_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn remove_dir_all(path: &Path) -> Result<()> {
     std::fs::remove_dir_all(path)
         .with_context(|| format!("failed to remove folder `{}`", path.display()))
 }
 
 /// Renames a file or folder.
-pub fn rename(from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn rename(from: &Path, to: &Path) -> Result<()> {
     std::fs::rename(from, to).with_context(|| {
         format!(
             "failed to rename `{}` to `{}`",
@@ -53,7 +53,7 @@ pub fn rename(from: &Path, to: &Path) -> Result<()> {
 /// Joins a relative, `/`-separated path under `root`, refusing anything that could climb out of it (`..`, absolute
 /// paths, drive prefixes). Returns `None` for such a path. This is the only way output and theme paths are formed,
 /// so a crafted name can never write or read outside its folder.
-pub fn join_within(root: &Path, relative: &str) -> Option<PathBuf> {
+pub(crate) fn join_within(root: &Path, relative: &str) -> Option<PathBuf> {
     let mut out = root.to_path_buf();
     for part in Path::new(relative).components() {
         match part {
@@ -66,12 +66,12 @@ pub fn join_within(root: &Path, relative: &str) -> Option<PathBuf> {
 }
 
 /// True when `path` is a symbolic link (without following it).
-pub fn is_symlink(path: &Path) -> bool {
+pub(crate) fn is_symlink(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Path of `path` relative to `root`, with `/` separators, for messages. Falls back to the full path.
-pub fn display_relative(root: &Path, path: &Path) -> String {
+pub(crate) fn display_relative(root: &Path, path: &Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
         .components()

@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::{bail, Result};
 
 /// The files of a new site: (path, contents).
-pub const FILES: &[(&str, &str)] = &[
+pub(crate) const FILES: &[(&str, &str)] = &[
     ("site.toml", include_str!("../site.toml")),
     (
         "data/performance.toml",
@@ -31,19 +31,33 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../content/introduction.md"),
     ),
     (
+        "content/analysis.md",
+        include_str!("../content/analysis.md"),
+    ),
+    (
         "content/governing-body-response.md",
         include_str!("../content/governing-body-response.md"),
+    ),
+    (
+        "content/member-responsible-for-complaints.md",
+        include_str!("../content/member-responsible-for-complaints.md"),
     ),
     (
         "content/about-this-report.md",
         include_str!("../content/about-this-report.md"),
     ),
-    (".gitignore", "/public/\n"),
+    (
+        "private/complaints-2025-26.csv",
+        include_str!("../private/complaints-2025-26.csv"),
+    ),
+    // The built site is redress's to rewrite; the complaints log holds personal data and belongs in neither the
+    // repository nor the output (the example's is fictional).
+    (".gitignore", "/public/\n/private/\n"),
 ];
 
 /// Writes a new site into `dir`. Refuses, before writing anything, if any of its files already exists: init never
 /// overwrites.
-pub fn init(dir: &Path) -> Result<Vec<String>> {
+pub(crate) fn init(dir: &Path) -> Result<Vec<String>> {
     let existing: Vec<&str> = FILES
         .iter()
         .map(|(p, _)| *p)

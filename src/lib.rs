@@ -6,27 +6,34 @@
 //! that mirror them; [`model`] checks them against each other and the built-in [`catalogue`] of the Code and builds
 //! the [`model::Report`]; [`measures`] computes every figure from counts; [`tables`] defines each table once;
 //! [`render`] turns the report into pages with the [`theme`]'s Tera templates; and [`output`] swaps the finished
-//! site into place. Problems in the input are collected as [`diagnostics`] along the way, so a build reports all of
-//! them at once.
+//! site into place, beside the earlier years that [`archive`] froze. Problems in the input are collected as
+//! [`diagnostics`] along the way, so a build reports all of them at once.
+//!
+//! Every module but [`cli`] is `pub(crate)`: the binary is the interface, and the library's own items are documented
+//! for the people who work on it (`cargo doc --document-private-items`, as CI builds the documentation), so links
+//! from these public pages into private modules are intended.
+#![allow(rustdoc::private_intra_doc_links)]
 
-pub mod catalogue;
-pub mod charts;
-pub mod checks;
+pub(crate) mod archive;
+pub(crate) mod cases;
+pub(crate) mod catalogue;
+pub(crate) mod charts;
+pub(crate) mod checks;
 pub mod cli;
-pub mod config;
-pub mod data;
-pub mod diagnostics;
+pub(crate) mod data;
+pub(crate) mod diagnostics;
+pub(crate) mod format;
 pub(crate) mod formats;
-pub mod fs;
-pub mod import;
-pub mod init;
-pub mod measures;
-pub mod model;
-pub mod output;
-pub mod render;
-pub mod serve;
-pub mod tables;
-pub mod theme;
+pub(crate) mod fs;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod measures;
+pub(crate) mod model;
+pub(crate) mod output;
+pub(crate) mod render;
+pub(crate) mod serve;
+pub(crate) mod tables;
+pub(crate) mod theme;
 
 use std::path::{Path, PathBuf};
 
@@ -37,13 +44,13 @@ use render::OutputFile;
 
 /// What a build produced.
 #[derive(Debug)]
-pub struct BuildOutcome {
+pub(crate) struct BuildOutcome {
     /// Every problem found; the site was written only if there are no errors among them.
-    pub diagnostics: Diagnostics,
+    pub(crate) diagnostics: Diagnostics,
     /// The files of the site (empty when the build failed).
-    pub files: Vec<OutputFile>,
+    pub(crate) files: Vec<OutputFile>,
     /// The output folder.
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
 }
 
 /// Where the site at `root` is built to: `output` if given, else `build.output` from site.toml, else `public`.
@@ -59,14 +66,14 @@ fn output_dir(root: &Path, output: Option<&Path>, configured: Option<&str>) -> P
 
 /// Reads, checks and renders the site at `root` without writing anything: the files to write (none when there are
 /// errors), every problem found, and `build.output` from site.toml.
-pub fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<String>)> {
+pub(crate) fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<String>)> {
     let site = check_site(root)?;
     Ok((site.diagnostics, site.files, site.configured_output))
 }
 
 /// Reads, checks and renders the site at `root`, then checks the rendered pages' links, without writing anything.
 /// This is the whole of `redress check` (less `--external`), and what `build` runs before it writes.
-pub fn check_site(root: &Path) -> Result<checks::CheckedSite> {
+pub(crate) fn check_site(root: &Path) -> Result<checks::CheckedSite> {
     check_site_with(root, formats::When::Now).map(|(site, _)| site)
 }
 
@@ -81,7 +88,8 @@ fn check_site_with(
     when: formats::When,
 ) -> Result<(checks::CheckedSite, Option<formats::Formats>)> {
     let mut diags = Diagnostics::new();
-    let input = data::load(root, &mut diags)?;
+    let mut input = data::load(root, &mut diags)?;
+    let frozen = input.take_frozen_files();
     let configured_output = input.config.as_ref().map(|c| c.build.output.clone());
     let theme_name = input
         .config
@@ -119,6 +127,7 @@ fn check_site_with(
         bytes: Vec::new(),
     }));
     add_static_files(root, &mut files, &mut diags)?;
+    archive::publish::publish(frozen, &mut files, &mut diags);
     let templates = render::templates::sources(&theme);
     let sources = checks::links::LinkSources {
         inputs: &inputs,
@@ -139,7 +148,7 @@ fn check_site_with(
 
 /// Builds the site at `root` into `output` (by default `build.output` from site.toml, or `public/`). The output folder is replaced only when the
 /// whole build succeeded.
-pub fn build(root: &Path, output: Option<&Path>) -> Result<BuildOutcome> {
+pub(crate) fn build(root: &Path, output: Option<&Path>) -> Result<BuildOutcome> {
     let (diagnostics, files, configured) = render_site(root)?;
     let output = output_dir(root, output, configured.as_deref());
     if !diagnostics.has_errors() {

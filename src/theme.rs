@@ -16,7 +16,7 @@ include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
 
 /// Where a theme file came from, for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     /// Embedded in redress.
     BuiltIn,
     /// The site's override, with its path relative to the site root.
@@ -25,16 +25,16 @@ pub enum Origin {
 
 /// One theme file.
 #[derive(Debug, Clone)]
-pub struct ThemeFile {
+pub(crate) struct ThemeFile {
     /// Contents.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
     /// Where it came from.
-    pub origin: Origin,
+    pub(crate) origin: Origin,
 }
 
 impl ThemeFile {
     /// The name shown in messages: the site path, or `built-in theme: templates/base.html`.
-    pub fn display_name(&self, rel: &str) -> String {
+    pub(crate) fn display_name(&self, rel: &str) -> String {
         match &self.origin {
             Origin::BuiltIn => format!("built-in theme: {rel}"),
             Origin::Site(p) => p.clone(),
@@ -44,14 +44,14 @@ impl ThemeFile {
 
 /// The merged theme: built-in files with the site's overrides laid over them, keyed by relative path.
 #[derive(Debug, Clone)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// Every file, sorted by path.
-    pub files: BTreeMap<String, ThemeFile>,
+    pub(crate) files: BTreeMap<String, ThemeFile>,
 }
 
 impl Theme {
     /// The built-in theme alone.
-    pub fn built_in() -> Theme {
+    pub(crate) fn built_in() -> Theme {
         let files = FILES
             .iter()
             .map(|(path, bytes)| {
@@ -69,7 +69,7 @@ impl Theme {
 
     /// The built-in theme with the files of `root/themes/<name>/` laid over it. Symlinks are not followed, and files
     /// that are not under `templates/` or `static/` are reported, since they would otherwise be silently ignored.
-    pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Theme> {
+    pub(crate) fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Theme> {
         let mut theme = Theme::built_in();
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
@@ -114,14 +114,14 @@ impl Theme {
     }
 
     /// Templates: `(name without the templates/ prefix, file)`.
-    pub fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+    pub(crate) fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
         self.files
             .iter()
             .filter_map(|(k, v)| k.strip_prefix("templates/").map(|n| (n, v)))
     }
 
     /// Static files: `(output path, file)`.
-    pub fn statics(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+    pub(crate) fn statics(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
         self.files
             .iter()
             .filter_map(|(k, v)| k.strip_prefix("static/").map(|n| (n, v)))

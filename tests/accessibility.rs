@@ -35,7 +35,7 @@ fn the_stress_fixture_builds_with_every_provision_answered_no() {
     let perf = t.page("performance.html");
     assert_eq!(perf.select(&sel("#categories tbody tr")).count(), 25);
     let ch02 = perf
-        .select(&sel("#ch02 tbody tr"))
+        .select(&sel("#ch02_trend tbody tr"))
         .map(text)
         .find(|r| r.starts_with("2023-24"))
         .expect("a 2023-24 row in CH02");

@@ -5,7 +5,7 @@ mod common;
 
 use common::{one_decimal, sel, text, tree, SiteTest};
 
-const PAGES: [&str; 11] = [
+const PAGES: [&str; 13] = [
     "index.html",
     "performance.html",
     "self-assessment.html",
@@ -17,10 +17,12 @@ const PAGES: [&str; 11] = [
     "complaints.html",
     "accessibility.html",
     "about-this-report.html",
+    "submission.html",
+    "past-reports.html",
 ];
 
 fn performance(t: &SiteTest) -> toml::Table {
-    toml::from_str(&t.read("data/performance.toml")).unwrap()
+    t.performance()
 }
 
 fn year(perf: &toml::Table, i: isize) -> &toml::Table {
@@ -62,7 +64,7 @@ fn example_site_builds_every_page() {
     let t = SiteTest::example();
     t.build()
         .expect_success()
-        .expect_stderr_contains("built 11 pages");
+        .expect_stderr_contains("built 13 pages");
     for page in PAGES {
         let html = t.page(page);
         assert_eq!(
@@ -118,7 +120,6 @@ fn self_assessment_table_has_72_rows_with_row_headers_and_the_codes_words() {
         let tag = text(row.select(&sel(".rd-tag")).next().unwrap());
         let expected = match answers[&number].as_str() {
             "yes" => "Yes",
-            "partial" => "Partly",
             "no" => "No",
             other => panic!("unexpected answer {other}"),
         };
@@ -144,26 +145,71 @@ fn ch01_and_ch02_figures_equal_those_computed_from_the_counts() {
     for i in 0..3 {
         let y = year(&perf, i);
         let label = y["label"].as_str().unwrap();
-        let homes = count(y, &["homes"]);
-        for (stage, column) in [("stage1", "Stage 1"), ("stage2", "Stage 2")] {
-            let want = one_decimal(count(y, &[stage, "received"]), homes, 1000);
-            assert_eq!(
-                cell(&html, "ch01", label, column),
-                want,
-                "CH01 {label} {stage}"
-            );
-            let want = one_decimal(
-                count(y, &[stage, "within_timescale"]),
-                count(y, &[stage, "responded"]),
-                100,
-            );
-            assert_eq!(
-                cell(&html, "ch02", label, column),
-                format!("{want}%"),
-                "CH02 {label} {stage}"
-            );
+        for tenure in ["lcra", "lcho"] {
+            let homes = count(y, &[tenure, "homes"]);
+            let short = tenure.to_uppercase();
+            for (stage, name) in [("stage1", "stage 1"), ("stage2", "stage 2")] {
+                let column = format!("{short} {name}");
+                let want = one_decimal(count(y, &[tenure, stage, "received"]), homes, 1000);
+                assert_eq!(
+                    cell(&html, "ch01_trend", label, &column),
+                    want,
+                    "CH01 {label} {column}"
+                );
+                let want = one_decimal(
+                    count(y, &[tenure, stage, "within_timescale"]),
+                    count(y, &[tenure, stage, "responded"]),
+                    100,
+                );
+                assert_eq!(
+                    cell(&html, "ch02_trend", label, &column),
+                    format!("{want}%"),
+                    "CH02 {label} {column}"
+                );
+            }
         }
     }
+    // The report year's tables show each tenure's counts beside its figure, and the combined figure as an extra
+    // row computed from both tenures' counts.
+    let y = year(&perf, -1);
+    let both = |path: &[&str]| {
+        let mut with = vec!["lcra"];
+        with.extend_from_slice(path);
+        let mut with_lcho = vec!["lcho"];
+        with_lcho.extend_from_slice(path);
+        count(y, &with) + count(y, &with_lcho)
+    };
+    let combined = "All low-cost homes (combined, for comparison)";
+    assert_eq!(
+        cell(&html, "ch01", combined, "Stage 1 per 1,000 homes"),
+        one_decimal(both(&["stage1", "received"]), both(&["homes"]), 1000)
+    );
+    assert_eq!(
+        cell(&html, "ch01", "Low-cost rental (LCRA)", "Homes owned"),
+        count(y, &["lcra", "homes"])
+            .to_string()
+            .chars()
+            .rev()
+            .collect::<Vec<_>>()
+            .chunks(3)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(",")
+            .chars()
+            .rev()
+            .collect::<String>()
+    );
+    assert_eq!(
+        cell(&html, "ch02", combined, "Stage 2 within timescale"),
+        format!(
+            "{}%",
+            one_decimal(
+                both(&["stage2", "within_timescale"]),
+                both(&["stage2", "responded"]),
+                100
+            )
+        )
+    );
 }
 
 #[test]
@@ -172,9 +218,12 @@ fn downloads_carry_each_figures_numerator_and_denominator() {
     t.build().expect_success();
     let perf = performance(&t);
     let last = year(&perf, -1);
-    let csv = t.read("public/data/ch02.csv");
+    let csv = t.read("public/data/ch02_trend.csv");
     let mut lines = csv.lines();
-    assert_eq!(lines.next().unwrap(), "year,stage1,stage1_numerator,stage1_denominator,stage2,stage2_numerator,stage2_denominator");
+    assert_eq!(
+        lines.next().unwrap(),
+        "year,lcra_stage1,lcra_stage1_numerator,lcra_stage1_denominator,lcho_stage1,lcho_stage1_numerator,lcho_stage1_denominator,lcra_stage2,lcra_stage2_numerator,lcra_stage2_denominator,lcho_stage2,lcho_stage2_numerator,lcho_stage2_denominator"
+    );
     let row = csv
         .lines()
         .find(|l| l.starts_with(last["label"].as_str().unwrap()))
@@ -182,22 +231,39 @@ fn downloads_carry_each_figures_numerator_and_denominator() {
     let fields: Vec<&str> = row.split(',').collect();
     assert_eq!(
         fields[2].parse::<u64>().unwrap(),
-        count(last, &["stage1", "within_timescale"])
+        count(last, &["lcra", "stage1", "within_timescale"])
     );
     assert_eq!(
         fields[3].parse::<u64>().unwrap(),
-        count(last, &["stage1", "responded"])
+        count(last, &["lcra", "stage1", "responded"])
     );
     let json: serde_json::Value = serde_json::from_str(&t.read("public/data/ch01.json")).unwrap();
     let rows = json["rows"].as_array().unwrap();
-    let r = rows.last().unwrap();
+    let lcho = rows
+        .iter()
+        .find(|r| r["tenure"] == "Low-cost home ownership (LCHO)")
+        .unwrap();
     assert_eq!(
-        r["stage1"]["numerator"].as_u64().unwrap(),
-        count(last, &["stage1", "received"])
+        lcho["stage1_ch01"]["numerator"].as_u64().unwrap(),
+        count(last, &["lcho", "stage1", "received"])
     );
     assert_eq!(
-        r["stage1"]["denominator"].as_u64().unwrap(),
-        count(last, &["homes"])
+        lcho["stage1_ch01"]["denominator"].as_u64().unwrap(),
+        count(last, &["lcho", "homes"])
+    );
+    // A weighted TP09 keeps its counts beside the published figure.
+    let tp09: serde_json::Value = serde_json::from_str(&t.read("public/data/tp09.json")).unwrap();
+    let r = tp09["rows"].as_array().unwrap().last().unwrap();
+    assert_eq!(
+        r["lcra"]["value"].as_f64().unwrap().to_string(),
+        last["lcra"]["tp09"]["published"]
+            .as_float()
+            .unwrap()
+            .to_string()
+    );
+    assert_eq!(
+        r["lcra"]["numerator"].as_u64().unwrap(),
+        count(last, &["lcra", "tp09", "satisfied"])
     );
 }
 
@@ -289,13 +355,13 @@ fn same_inputs_give_byte_identical_output() {
 #[test]
 fn broken_toml_names_file_line_and_column() {
     let t = SiteTest::example();
-    t.replace("data/performance.toml", "homes = 12", "homes = = 12");
+    t.replace("data/performance.toml", "homes = 11", "homes = = 11");
     let run = t.build();
     run.expect_code(1);
     let line = t
         .read("data/performance.toml")
         .lines()
-        .position(|l| l.contains("homes = = 12"))
+        .position(|l| l.contains("homes = = 11"))
         .unwrap()
         + 1;
     run.expect_stderr_contains(&format!("--> data/performance.toml:{line}:"));
@@ -331,26 +397,23 @@ fn all_errors_of_a_build_are_reported_at_once() {
 fn arithmetic_that_cannot_be_is_an_error_at_the_number() {
     let t = SiteTest::example();
     let perf = t.read("data/performance.toml");
-    let s1 = year(&performance(&t), -1)["stage1"]
+    // The last year typed in (the report year's counts come from its complaints log).
+    let s1 = year(&performance(&t), -2)["lcra"]["stage1"]
         .as_table()
         .unwrap()
         .clone();
     let responded = s1["responded"].as_integer().unwrap();
     let old = format!(
         "within_timescale = {}",
-        fmt_toml_int(s1["within_timescale"].as_integer().unwrap(), &perf)
+        s1["within_timescale"].as_integer().unwrap()
     );
     let new = format!("within_timescale = {}", responded + 5);
-    // Replace the last occurrence: the report year's stage 1.
-    let at = perf
-        .rfind(&old)
-        .map(|_| ())
-        .and_then(|_| {
-            let years: Vec<_> = perf.match_indices("[years.stage1]").collect();
-            let start = years.last().unwrap().0;
-            perf[start..].find(&old).map(|i| start + i)
-        })
-        .expect("report year's within_timescale");
+    // That year's LCRA stage 1: the first match after the last such table header.
+    let start = perf.rfind("[years.lcra.stage1]").unwrap();
+    let at = start
+        + perf[start..]
+            .find(&old)
+            .expect("report year's within_timescale");
     let changed = format!("{}{}{}", &perf[..at], new, &perf[at + old.len()..]);
     t.write("data/performance.toml", &changed);
     let line = changed[..at].matches('\n').count() + 1;
@@ -358,27 +421,6 @@ fn arithmetic_that_cannot_be_is_an_error_at_the_number() {
         .expect_code(1)
         .expect_stderr_contains(&format!("--> data/performance.toml:{line}:20"))
         .expect_stderr_contains("more than responded");
-}
-
-/// The example writes some counts with `_` separators; find the spelling used.
-fn fmt_toml_int(n: i64, text: &str) -> String {
-    let plain = n.to_string();
-    let grouped = {
-        let s = plain.clone();
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
-                out.push('_');
-            }
-            out.push(c);
-        }
-        out
-    };
-    if text.contains(&format!("within_timescale = {grouped}\n")) {
-        grouped
-    } else {
-        plain
-    }
 }
 
 #[test]
@@ -536,6 +578,14 @@ fn the_csv_self_assessment_builds_the_same_page() {
         &String::from_utf8(w.into_inner().unwrap()).unwrap(),
     );
     t.remove("data/self-assessment.toml");
+    // Beside the CSV form, the governing body's approval has a small file of its own.
+    t.build()
+        .expect_code(1)
+        .expect_stderr_contains("`data/approval.toml` is missing");
+    t.write(
+        "data/approval.toml",
+        "body = \"Board\"\ndate = 2026-06-18\nreason = \"annual\"\n",
+    );
     t.build().expect_success();
     let html = t.page("self-assessment.html");
     assert_eq!(
@@ -544,7 +594,7 @@ fn the_csv_self_assessment_builds_the_same_page() {
     );
     assert_eq!(
         html.select(&sel("tr.rd-provision[data-answer=no]")).count(),
-        2
+        6
     );
 }
 
@@ -668,8 +718,14 @@ fn a_year_with_no_complaints_says_so_in_words_and_divides_by_nothing() {
     let t = SiteTest::fixture("sites/zero-complaints");
     t.build().expect_success();
     let perf = t.page("performance.html");
-    assert_eq!(cell(&perf, "ch02", "2025-26", "Stage 1"), "n/a");
-    assert_eq!(cell(&perf, "ch01", "2025-26", "Stage 1"), "0.0");
+    assert_eq!(
+        cell(&perf, "ch02", "All homes", "Stage 1 within timescale"),
+        "n/a"
+    );
+    assert_eq!(
+        cell(&perf, "ch01", "All homes", "Stage 1 per 1,000 homes"),
+        "0.0"
+    );
     let insets: Vec<String> = perf.select(&sel(".rd-inset")).map(text).collect();
     assert!(
         insets
@@ -688,7 +744,9 @@ fn a_year_with_no_complaints_says_so_in_words_and_divides_by_nothing() {
     );
     assert!(ombudsman.select(&sel(".rd-inset")).count() >= 5);
     // The download says "no figure", not 0.
-    assert!(t.read("public/data/ch02.csv").contains("2025-26,,0,0,,0,0"));
+    assert!(t
+        .read("public/data/ch02_trend.csv")
+        .contains("2025-26,,0,0,,0,0"));
 }
 
 #[test]
@@ -696,14 +754,119 @@ fn a_site_with_many_faults_shows_them_all_in_one_run() {
     let t = SiteTest::fixture("sites/many-faults");
     let run = t.build();
     run.expect_code(1)
+        .expect_stderr_contains("2024-25 stage1: within_timescale is 128, more than responded (30)")
         .expect_stderr_contains(
-            "2024-25 stage1: 1200 responses within timescale, but only 1100 responses",
-        )
-        .expect_stderr_contains(
-            "2025-26: 1500 stage 2 complaints received, but only 1171 stage 1 responses",
+            "warning: 2025-26: 300 stage 2 complaints received, more than the 29 stage 1 responses sent in the year",
         )
         .expect_stderr_contains("2025-26 has no `categories`: Code 8.1(b)")
-        .expect_stderr_contains("`improvements` is missing: Code 8.1(d)")
+        .expect_stderr_contains("`data/improvements.toml` is missing")
         .expect_stderr_contains("the governing body's response has no date (Code 8.2)")
-        .expect_stderr_contains("5 errors in 3 files");
+        .expect_stderr_contains("4 errors and 1 warning in 2 files");
+}
+
+#[test]
+fn a_small_landlord_reports_combined_figures() {
+    let t = SiteTest::fixture("sites/small-landlord");
+    t.build().expect_success();
+    let perf = t.page("performance.html");
+    let data = performance(&t);
+    let y = year(&data, -1);
+    assert_eq!(
+        cell(&perf, "ch01", "All homes", "Stage 1 per 1,000 homes"),
+        one_decimal(
+            count(y, &["stage1", "received"]),
+            count(y, &["homes"]),
+            1000
+        )
+    );
+    // No tenure split anywhere: one row, one column per stage.
+    assert_eq!(perf.select(&sel("#ch01 tbody tr")).count(), 1);
+    let heads: Vec<String> = perf
+        .select(&sel("#ch01_trend thead th"))
+        .map(text)
+        .collect();
+    assert_eq!(heads, ["Year", "Stage 1", "Stage 2"]);
+    assert!(!text(perf.select(&sel("main")).next().unwrap()).contains("LCRA"));
+    // An unweighted TP09 is satisfied ÷ surveyed.
+    assert_eq!(
+        cell(&perf, "tp09", "2025-26", "Satisfied"),
+        format!(
+            "{}%",
+            one_decimal(
+                count(y, &["tp09", "satisfied"]),
+                count(y, &["tp09", "surveyed"]),
+                100
+            )
+        )
+    );
+}
+
+#[test]
+fn the_submission_sheet_gives_every_answer_the_approval_and_full_addresses() {
+    let t = SiteTest::example();
+    t.build().expect_success();
+    let html = t.page("submission.html");
+    let data: toml::Table = toml::from_str(&t.read("data/self-assessment.toml")).unwrap();
+    let provisions = data["provisions"].as_array().unwrap();
+    assert_eq!(
+        html.select(&sel("#submission_answers tbody tr")).count(),
+        provisions.len()
+    );
+    for p in provisions {
+        let number = p["number"].as_str().unwrap();
+        let want = match p["comply"].as_str().unwrap() {
+            "yes" => "Yes",
+            _ => "No",
+        };
+        assert_eq!(
+            cell(&html, "submission_answers", number, "Do we comply?"),
+            want,
+            "{number}"
+        );
+    }
+    let approval = data["approval"].as_table().unwrap();
+    assert_eq!(
+        cell(
+            &html,
+            "submission",
+            "Self-assessment approved by",
+            "Our answer"
+        ),
+        approval["body"].as_str().unwrap()
+    );
+    assert_eq!(
+        cell(&html, "submission", "Date approved", "Our answer"),
+        "18 June 2026"
+    );
+    let site: toml::Table = toml::from_str(&t.read("site.toml")).unwrap();
+    let base = site["base_url"].as_str().unwrap();
+    assert_eq!(
+        cell(
+            &html,
+            "submission",
+            "The governing body's response: full address",
+            "Our answer"
+        ),
+        format!("{base}/governing-body-response.html")
+    );
+    assert_eq!(
+        cell(&html, "submission", "Submit by", "Our answer"),
+        "30 September 2026"
+    );
+    assert!(t.read("public/data/submission_answers.csv").lines().count() == provisions.len() + 1);
+    // Without a public address the sheet says so rather than print a relative one, and check warns.
+    t.replace("site.toml", &format!("base_url = \"{base}\""), "");
+    t.build()
+        .expect_success()
+        .expect_stderr_contains("site.toml has no base_url");
+    let html = t.page("submission.html");
+    assert_eq!(
+        cell(
+            &html,
+            "submission",
+            "The self-assessment: full address",
+            "Our answer"
+        ),
+        "not known: site.toml has no base_url"
+    );
 }

@@ -4,13 +4,21 @@ mod common;
 
 use common::{one_decimal, sel, text, tree, SiteTest};
 
+/// Each page's charts, by the id of the table each is drawn from and shown beside.
 const CHART_PAGES: [(&str, &[&str]); 3] = [
     (
         "performance.html",
-        &["ch01", "ch02", "tp09", "categories", "outcomes", "refusals"],
+        &[
+            "ch01_trend",
+            "ch02_trend",
+            "tp09",
+            "categories",
+            "outcomes",
+            "refusals",
+        ],
     ),
-    ("ombudsman.html", &["determinations"]),
-    ("index.html", &["ch02"]),
+    ("ombudsman.html", &["findings"]),
+    ("index.html", &["ch02_trend"]),
 ];
 
 #[test]
@@ -71,52 +79,58 @@ fn svg_texts(svg: scraper::ElementRef<'_>) -> Vec<String> {
 fn chart_labels_and_descriptions_match_the_counts() {
     let t = SiteTest::example();
     t.build().expect_success();
-    let perf: toml::Table = toml::from_str(&t.read("data/performance.toml")).unwrap();
+    let perf = t.performance();
     let years = perf["years"].as_array().unwrap();
     let html = t.page("performance.html");
     let wide = html
-        .select(&sel("#ch02 svg.rd-chart__svg--wide"))
+        .select(&sel("#ch02_trend svg.rd-chart__svg--wide"))
         .next()
         .unwrap();
     let texts = svg_texts(wide);
     let desc = text(wide.select(&sel("desc")).next().unwrap());
-    for y in years {
-        let s1 = y["stage1"].as_table().unwrap();
-        let figure = one_decimal(
+    let ch02 = |y: &toml::Value, tenure: &str| {
+        let s1 = y[tenure]["stage1"].as_table().unwrap();
+        one_decimal(
             s1["within_timescale"].as_integer().unwrap() as u64,
             s1["responded"].as_integer().unwrap() as u64,
             100,
-        );
+        )
+    };
+    for y in years {
         let label = y["label"].as_str().unwrap();
-        assert!(
-            desc.contains(&format!("{figure}% in {label}")),
-            "desc lacks {figure}% in {label}: {desc}"
-        );
+        for tenure in ["lcra", "lcho"] {
+            let figure = ch02(y, tenure);
+            assert!(
+                desc.contains(&format!("{figure}% in {label}")),
+                "desc lacks {tenure} {figure}% in {label}: {desc}"
+            );
+        }
         assert!(texts.iter().any(|s| s == label), "no axis label {label}");
     }
-    let last = years.last().unwrap()["stage1"].as_table().unwrap();
-    let last_figure = one_decimal(
-        last["within_timescale"].as_integer().unwrap() as u64,
-        last["responded"].as_integer().unwrap() as u64,
-        100,
-    );
+    let last = years.last().unwrap();
+    let last_figure = ch02(last, "lcra");
     assert!(
         texts
             .iter()
-            .any(|s| s == &format!("Stage 1 {last_figure}%")),
+            .any(|s| s == &format!("LCRA stage 1 {last_figure}%")),
         "no direct label: {texts:?}"
     );
     assert!(texts.iter().any(|s| s == "The Code expects 100%"));
-    // The title states the finding, from the data.
-    let title = text(html.select(&sel("#ch02 .rd-chart__title")).next().unwrap());
+    // The title states the finding, from the data, for the tenure with most homes, and says which it is.
+    let title = text(
+        html.select(&sel("#ch02_trend .rd-chart__title"))
+            .next()
+            .unwrap(),
+    );
     assert!(title.contains(&format!("to {last_figure}%")), "{title}");
+    assert!(title.contains("low-cost rental (LCRA)"), "{title}");
 }
 
 #[test]
 fn bar_charts_start_at_zero_and_carry_every_value() {
     let t = SiteTest::example();
     t.build().expect_success();
-    let perf: toml::Table = toml::from_str(&t.read("data/performance.toml")).unwrap();
+    let perf = t.performance();
     let last = perf["years"].as_array().unwrap().last().unwrap();
     let html = t.page("performance.html");
     for size in ["narrow", "wide"] {
@@ -152,7 +166,7 @@ fn a_chart_with_no_data_says_so_instead_of_drawing_an_empty_frame() {
     t.build().expect_success();
     let html = t.page("performance.html");
     // (Refusals: the whole part is replaced by a sentence; see tests/build.rs.)
-    for id in ["categories", "ch02", "outcomes", "ch01"] {
+    for id in ["categories", "ch02_trend", "outcomes", "ch01_trend"] {
         let fig = html.select(&sel(&format!("#{id}"))).next().unwrap();
         assert_eq!(
             fig.select(&sel("svg")).count(),
@@ -179,7 +193,11 @@ fn a_site_can_override_a_chart_title_and_unknown_ids_are_errors() {
     t.build().expect_success();
     let html = t.page("performance.html");
     assert_eq!(
-        text(html.select(&sel("#ch01 .rd-chart__title")).next().unwrap()),
+        text(
+            html.select(&sel("#ch01_trend .rd-chart__title"))
+                .next()
+                .unwrap()
+        ),
         "More complaints, because we made it easier to complain"
     );
     t.write("site.toml", &format!("{site}\n[charts]\nch1 = \"x\"\n"));

@@ -279,6 +279,9 @@ fn append(site: &SiteTest, rel: &str, text: &str) {
 #[test]
 fn an_edit_reloads_the_page_with_the_new_text() {
     let site = SiteTest::example();
+    // Without static/ (and the list of past reports whose files are in it), to see the folder appear below.
+    std::fs::remove_dir_all(site.path("static")).unwrap();
+    site.remove("data/past-reports.toml");
     let serve = Serve::start(&site, &[]);
     let mut events = serve.events();
     append(

@@ -16,41 +16,41 @@ const PROVISIONS_TOML: &str = include_str!("provisions.toml");
 /// The whole Code, as far as the self-assessment form goes.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Catalogue {
+pub(crate) struct Catalogue {
     /// "2024".
-    pub edition: String,
+    pub(crate) edition: String,
     /// The nine sections, in order.
-    pub sections: Vec<Section>,
+    pub(crate) sections: Vec<Section>,
     /// The 72 provisions, in order.
-    pub provisions: Vec<Provision>,
+    pub(crate) provisions: Vec<Provision>,
 }
 
 /// A section of the Code.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Section {
+pub(crate) struct Section {
     /// 1 to 9.
-    pub number: u8,
+    pub(crate) number: u8,
     /// "Definition of a complaint".
-    pub title: String,
+    pub(crate) title: String,
 }
 
 /// One provision.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Provision {
+pub(crate) struct Provision {
     /// "6.10".
-    pub number: String,
+    pub(crate) number: String,
     /// Its section's number.
-    pub section: u8,
+    pub(crate) section: u8,
     /// 1 or 2 for the provisions of section 6 that belong to a complaint stage.
-    pub stage: Option<u8>,
+    pub(crate) stage: Option<u8>,
     /// The requirement, as markdown.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// The catalogue, parsed once.
-pub fn catalogue() -> &'static Catalogue {
+pub(crate) fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
         // The file is part of the binary and a unit test parses it, so a failure here is a bug in redress itself,
@@ -62,34 +62,18 @@ pub fn catalogue() -> &'static Catalogue {
 
 impl Catalogue {
     /// The provision with this number, as written in the Code ("5.10").
-    pub fn get(&self, number: &str) -> Option<&Provision> {
+    pub(crate) fn get(&self, number: &str) -> Option<&Provision> {
         self.provisions.iter().find(|p| p.number == number)
-    }
-
-    /// The section with this number.
-    pub fn section(&self, number: u8) -> Option<&Section> {
-        self.sections.iter().find(|s| s.number == number)
     }
 }
 
 /// Tidies a provision number as people type it: trims, drops a trailing full stop, and accepts "5.1O" typed with a
 /// letter O or "6,10" with a comma. Returns the text unchanged when it does not look like a number at all.
-pub fn normalise_number(raw: &str) -> String {
+pub(crate) fn normalise_number(raw: &str) -> String {
     raw.trim()
         .trim_end_matches('.')
         .replace(',', ".")
         .replace(['O', 'o'], "0")
-}
-
-/// Sorts provision numbers the way the Code orders them (5.9 before 5.10).
-pub fn number_key(number: &str) -> (u32, u32) {
-    let mut parts = number
-        .split('.')
-        .map(|p| p.parse::<u32>().unwrap_or(u32::MAX));
-    (
-        parts.next().unwrap_or(u32::MAX),
-        parts.next().unwrap_or(u32::MAX),
-    )
 }
 
 #[cfg(test)]
@@ -106,7 +90,11 @@ mod tests {
             .collect();
         assert_eq!(per_section, [5, 5, 7, 3, 15, 20, 4, 5, 8]);
         let mut sorted = c.provisions.clone();
-        sorted.sort_by_key(|p| number_key(&p.number));
+        // The Code's order: 5.9 before 5.10, so compare the parts as numbers.
+        sorted.sort_by_key(|p| {
+            let (a, b) = p.number.split_once('.').unwrap();
+            (a.parse::<u32>().unwrap(), b.parse::<u32>().unwrap())
+        });
         let numbers: Vec<_> = c.provisions.iter().map(|p| &p.number).collect();
         let sorted: Vec<_> = sorted.iter().map(|p| &p.number).collect();
         assert_eq!(numbers, sorted);
@@ -115,7 +103,7 @@ mod tests {
         assert_eq!(c.get("6.1").unwrap().stage, Some(1));
         for p in &c.provisions {
             assert!(p.text.len() > 40, "{} has a short text", p.number);
-            assert!(c.section(p.section).is_some());
+            assert!(c.sections.iter().any(|s| s.number == p.section));
             assert_eq!(p.number.split('.').next().unwrap(), p.section.to_string());
         }
     }
@@ -124,6 +112,5 @@ mod tests {
     fn normalises_typed_numbers() {
         assert_eq!(normalise_number(" 5.1O. "), "5.10");
         assert_eq!(normalise_number("6,10"), "6.10");
-        assert_eq!(number_key("5.10"), (5, 10));
     }
 }

@@ -21,7 +21,7 @@ pub(crate) fn wrap(svg: &str, chart: &Chart, size: Size, height: u32) -> String 
 }
 
 /// Escapes text for SVG content and attributes.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

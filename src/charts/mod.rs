@@ -11,32 +11,32 @@
 //! distinct markers and direct labels, bars carry their values and series names ([`palette`]). Standards followed:
 //! the Government Analysis Function's guidance on charts and its colour palette, WCAG 2.2 1.1.1, 1.4.1 and 1.4.11.
 
-pub mod accessible;
+pub(crate) mod accessible;
 mod bars;
 mod lines;
-pub mod palette;
-pub mod report;
+pub(crate) mod palette;
+pub(crate) mod report;
 
 use serde::Serialize;
 
 /// A chart to draw.
 #[derive(Debug, Clone)]
-pub struct Chart {
+pub(crate) struct Chart {
     /// Same as its table's id; the SVGs' element ids derive from it.
-    pub id: String,
+    pub(crate) id: String,
     /// The finding, in plain words ("Stage 1 complaints per 1,000 homes rose from 92.3 to 97.8").
-    pub title: String,
+    pub(crate) title: String,
     /// Measure, landlord and period.
-    pub subtitle: String,
+    pub(crate) subtitle: String,
     /// The data in a sentence, for the SVG's `<desc>`.
-    pub desc: String,
+    pub(crate) desc: String,
     /// What to draw.
-    pub kind: ChartKind,
+    pub(crate) kind: ChartKind,
 }
 
 /// The two shapes of chart the report needs.
 #[derive(Debug, Clone)]
-pub enum ChartKind {
+pub(crate) enum ChartKind {
     /// Values over years: one line per series, each point labelled on the axis and the last one directly.
     Lines {
         /// Year labels along the bottom.
@@ -63,39 +63,39 @@ pub enum ChartKind {
 
 /// One series of values with the text to show for each (formatted as everywhere else on the site).
 #[derive(Debug, Clone)]
-pub struct Series {
+pub(crate) struct Series {
     /// "Stage 1".
-    pub name: String,
+    pub(crate) name: String,
     /// Values; `None` where there is nothing to show.
-    pub values: Vec<Option<f64>>,
+    pub(crate) values: Vec<Option<f64>>,
     /// The value as the site writes it ("97.8", "92.0%", "1,187").
-    pub labels: Vec<String>,
+    pub(crate) labels: Vec<String>,
 }
 
 /// A horizontal reference line.
 #[derive(Debug, Clone)]
-pub struct Target {
+pub(crate) struct Target {
     /// Where.
-    pub value: f64,
+    pub(crate) value: f64,
     /// What it means ("The Code expects 100%").
-    pub label: String,
+    pub(crate) label: String,
 }
 
 /// A drawn chart, ready for a template.
 #[derive(Debug, Clone, Serialize)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The chart's id.
-    pub id: String,
+    pub(crate) id: String,
     /// The finding.
-    pub title: String,
+    pub(crate) title: String,
     /// Measure, landlord and period.
-    pub subtitle: String,
+    pub(crate) subtitle: String,
     /// The SVG for narrow screens; empty when there is no data.
-    pub narrow: String,
+    pub(crate) narrow: String,
     /// The SVG for wider screens and print; empty when there is no data.
-    pub wide: String,
+    pub(crate) wide: String,
     /// Said in words instead of drawing an empty frame.
-    pub empty: Option<String>,
+    pub(crate) empty: Option<String>,
 }
 
 /// A drawing size: width in SVG units and the text size that must come out as CSS pixels.
@@ -133,7 +133,7 @@ impl Chart {
 }
 
 /// Draws a chart at both sizes, or says in `empty_message` words why there is none.
-pub fn render(chart: &Chart, empty_message: &str) -> Rendered {
+pub(crate) fn render(chart: &Chart, empty_message: &str) -> Rendered {
     let mut out = Rendered {
         id: chart.id.clone(),
         title: chart.title.clone(),

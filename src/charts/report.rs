@@ -1,219 +1,375 @@
-//! The report's charts, each built from the table that sits beside it, with a title that states the finding.
+//! The report's charts, each drawn from the table that sits beside it, with a title that states the finding.
 //!
-//! A site can replace any title with its own words in site.toml (`[charts] ch01 = "..."`): the computed title is a
+//! The charts are a list ([`CHARTS`]): which table each is drawn from, its shape, and the functions that word its
+//! title, subtitle and the sentence shown when there is nothing to draw. [`all`] draws every entry the same way. A
+//! site can replace any title with its own words in site.toml (`[charts] ch01 = "..."`): the computed title is a
 //! default, not a verdict.
 
 use std::collections::BTreeMap;
 
 use super::{render, Chart, ChartKind, Rendered, Series, Target};
+use crate::format;
 use crate::measures::{self, Ratio};
+use crate::model::performance::{Group, Stage, Year};
+use crate::model::site::ChartId;
 use crate::model::Report;
-use crate::tables::{Cell, Table};
+use crate::tables::{span, Cell, Table};
 
-/// The ids of the charts, which site.toml's `[charts]` may give titles for.
-pub const CHART_IDS: [&str; 7] = [
-    "ch01",
-    "ch02",
-    "tp09",
-    "categories",
-    "outcomes",
-    "refusals",
-    "determinations",
+/// How a chart is drawn from its table.
+enum Shape {
+    /// Every column as a line over the years, with the unit, tick suffix and an optional reference line.
+    Lines {
+        unit: &'static str,
+        suffix: &'static str,
+        target: Option<(f64, &'static str)>,
+    },
+    /// Horizontal bars of the given columns (index, series name), rows sorted by the first column, largest first.
+    Bars {
+        columns: fn(&Report, &Table) -> Vec<(usize, String)>,
+        sorted: bool,
+        unit: &'static str,
+    },
+}
+
+/// One chart of the report.
+struct Entry {
+    id: ChartId,
+    /// The table it is drawn from, and shown beside.
+    table: &'static str,
+    shape: Shape,
+    /// The finding, in plain words; empty when there is none to state.
+    title: fn(&Report, &Table) -> String,
+    /// Measure, landlord and period.
+    subtitle: fn(&Report) -> String,
+    /// Said in words instead of an empty chart.
+    empty: fn(&Report) -> String,
+}
+
+/// Every chart, in the order the pages show them.
+const CHARTS: [Entry; 7] = [
+    Entry {
+        id: ChartId::Ch01,
+        table: "ch01_trend",
+        shape: Shape::Lines {
+            unit: "Complaints per 1,000 homes",
+            suffix: "",
+            target: None,
+        },
+        title: |r, _| {
+            let g = r.current().main_group();
+            trend_title(
+                r,
+                &format!("Stage 1 complaints per 1,000 homes{}", group_words(r, g)),
+                "",
+                |y| {
+                    y.group(g)
+                        .map(|c| measures::ch01(c.stage1.received, c.homes))
+                },
+            )
+        },
+        subtitle: |r| {
+            format!(
+                "Complaints per 1,000 homes (CH01), by tenure and stage, {}, {}",
+                r.site.landlord.name,
+                span(r)
+            )
+        },
+        empty: |r| {
+            format!(
+                "We received no complaints in {}, so there is nothing to chart.",
+                span(r)
+            )
+        },
+    },
+    Entry {
+        id: ChartId::Ch02,
+        table: "ch02_trend",
+        shape: Shape::Lines {
+            unit: "Responses within Code timescales (%)",
+            suffix: "%",
+            target: Some((100.0, "The Code expects 100%")),
+        },
+        title: |r, _| {
+            let g = r.current().main_group();
+            trend_title(
+                r,
+                &format!("Stage 1 responses on time{}", group_words(r, g)),
+                "%",
+                |y| y.group(g).map(|c| measures::ch02(&c.stage1)),
+            )
+        },
+        subtitle: |r| {
+            format!("Complaints responded to within Code timescales (CH02), by tenure and stage, {}, {}", r.site.landlord.name, span(r))
+        },
+        empty: |r| {
+            format!(
+                "We sent no responses in {}, so there is nothing to chart.",
+                span(r)
+            )
+        },
+    },
+    Entry {
+        id: ChartId::Tp09,
+        table: "tp09",
+        shape: Shape::Lines {
+            unit: "Tenants satisfied (%)",
+            suffix: "%",
+            target: None,
+        },
+        title: |r, _| tp09_title(r),
+        subtitle: |r| {
+            format!(
+                "Satisfaction with our approach to complaints handling (TP09), {}, {}",
+                r.site.landlord.name,
+                span(r)
+            )
+        },
+        empty: |r| {
+            format!(
+                "No tenants were surveyed about complaint handling in {}.",
+                span(r)
+            )
+        },
+    },
+    Entry {
+        id: ChartId::Categories,
+        table: "categories",
+        shape: Shape::Bars {
+            columns: |_, _| vec![(0, "Stage 1".into())],
+            sorted: true,
+            unit: "Stage 1 complaints",
+        },
+        title: |r, t| {
+            let total = r.current().all(Stage::One).received;
+            top(t)
+                .filter(|_| total > 0)
+                .map_or_else(String::new, |(name, shown, n)| {
+                    format!(
+                        "{name} was the subject of the most stage 1 complaints: {shown} of {} ({})",
+                        format::count(total),
+                        Cell::ratio(Ratio::percent(n, total), "%").display
+                    )
+                })
+        },
+        subtitle: |r| {
+            format!(
+                "Stage 1 complaints by category, {}, {}",
+                r.site.landlord.name,
+                r.current().label
+            )
+        },
+        empty: |r| {
+            format!(
+                "We received no complaints in {}, so there is nothing to chart.",
+                r.current().label
+            )
+        },
+    },
+    Entry {
+        id: ChartId::Outcomes,
+        table: "outcomes",
+        shape: Shape::Bars {
+            columns: |_, _| vec![(1, "Stage 1".into()), (3, "Stage 2".into())],
+            sorted: false,
+            unit: "Share of responses (%)",
+        },
+        title: |r, _| {
+            let s1 = r.current().all(Stage::One);
+            if s1.responded == 0 {
+                return String::new();
+            }
+            format!(
+                "We upheld or partly upheld {} of the stage 1 complaints we answered",
+                Cell::ratio(
+                    Ratio::percent(s1.upheld + s1.partly_upheld, s1.responded),
+                    "%"
+                )
+                .display
+            )
+        },
+        subtitle: |r| {
+            format!(
+                "Outcomes as a share of responses, by stage, {}, {}",
+                r.site.landlord.name,
+                r.current().label
+            )
+        },
+        empty: |r| {
+            format!(
+                "We sent no responses in {}, so there is nothing to chart.",
+                r.current().label
+            )
+        },
+    },
+    Entry {
+        id: ChartId::Refusals,
+        table: "refusals",
+        shape: Shape::Bars {
+            columns: |_, _| vec![(0, "Stage 1".into()), (1, "Stage 2".into())],
+            sorted: true,
+            unit: "Complaints not accepted or escalations refused",
+        },
+        title: |r, t| {
+            let refused = r.current().refused(Stage::One);
+            top(t)
+                .filter(|_| refused > 0)
+                .map_or_else(String::new, |(name, shown, _)| {
+                    format!(
+                        "The most common reason we did not accept a complaint: {} ({shown} of {})",
+                        name.to_lowercase(),
+                        format::count(refused)
+                    )
+                })
+        },
+        subtitle: |r| {
+            format!(
+                "Complaints not accepted and escalations refused, by reason, {}, {}",
+                r.site.landlord.name,
+                r.current().label
+            )
+        },
+        empty: |r| {
+            format!(
+                "We accepted every complaint made to us in {}, so there is nothing to chart.",
+                r.current().label
+            )
+        },
+    },
+    Entry {
+        id: ChartId::Findings,
+        table: "findings",
+        shape: Shape::Bars {
+            columns: |r, t| {
+                t.columns
+                    .len()
+                    .checked_sub(1)
+                    .map(|c| vec![(c, r.current().label.clone())])
+                    .unwrap_or_default()
+            },
+            sorted: false,
+            unit: "Findings",
+        },
+        title: |r, _| {
+            r.ombudsman
+                .determinations(&r.current().label)
+                .map_or_else(String::new, |d| {
+                    let rate = measures::maladministration_rate(&d.findings);
+                    format!(
+                        "In {} cases about us, the Ombudsman found maladministration or service failure in {} of the {} findings it considered",
+                        d.cases, rate.numerator, rate.denominator
+                    )
+                })
+        },
+        subtitle: |r| {
+            format!(
+                "Housing Ombudsman findings by outcome, {}, {}",
+                r.site.landlord.name,
+                r.current().label
+            )
+        },
+        empty: |r| {
+            format!(
+                "The Ombudsman made no findings about us in {}.",
+                r.current().label
+            )
+        },
+    },
 ];
 
-/// Every chart, keyed by id.
-pub fn all(r: &Report, tables: &BTreeMap<String, Table>) -> BTreeMap<String, Rendered> {
+/// Every chart whose table exists, keyed by id.
+pub(crate) fn all(r: &Report, tables: &BTreeMap<String, Table>) -> BTreeMap<String, Rendered> {
     let mut out = BTreeMap::new();
-    let label = r.current().label.clone();
-    let landlord = r.site.landlord.name.clone();
-    let span = match (r.years.first(), r.years.last()) {
-        (Some(a), Some(b)) if r.years.len() > 1 => format!("{} to {}", a.label, b.label),
-        _ => label.clone(),
-    };
-    let mut add = |mut chart: Chart, empty: String| {
-        if let Some(title) = r.site.charts.get(&chart.id) {
-            chart.title = title.get_ref().clone();
-        }
-        out.insert(chart.id.clone(), render(&chart, &empty));
-    };
-    let t = |id: &str| &tables[id];
     let years: Vec<String> = r.years.iter().map(|y| y.label.clone()).collect();
-
-    let ch01 = t("ch01");
-    add(
-        Chart {
-            id: "ch01".into(),
-            title: trend_title(
-                r,
-                "Stage 1 complaints per 1,000 homes",
-                |y| measures::ch01(y.stage1.received, y.homes),
-                "",
-            ),
-            subtitle: format!("Complaints per 1,000 homes (CH01), by stage, {landlord}, {span}"),
-            desc: lines_desc(
-                &years,
-                &[column(ch01, 0, "Stage 1"), column(ch01, 1, "Stage 2")],
-            ),
-            kind: ChartKind::Lines {
-                x: years.clone(),
-                series: vec![column(ch01, 0, "Stage 1"), column(ch01, 1, "Stage 2")],
-                unit: "Complaints per 1,000 homes".into(),
-                suffix: String::new(),
-                target: None,
-            },
-        },
-        format!("We received no complaints in {span}, so there is nothing to chart."),
-    );
-
-    let ch02 = t("ch02");
-    add(
-        Chart {
-            id: "ch02".into(),
-            title: trend_title(r, "Stage 1 responses on time", |y| measures::ch02(&y.stage1), "%"),
-            subtitle: format!("Complaints responded to within Code timescales (CH02), by stage, {landlord}, {span}"),
-            desc: lines_desc(&years, &[column(ch02, 0, "Stage 1"), column(ch02, 1, "Stage 2")]) + " The Code expects 100%.",
-            kind: ChartKind::Lines {
-                x: years.clone(),
-                series: vec![column(ch02, 0, "Stage 1"), column(ch02, 1, "Stage 2")],
-                unit: "Responses within Code timescales (%)".into(),
-                suffix: "%".into(),
-                target: Some(Target { value: 100.0, label: "The Code expects 100%".into() }),
-            },
-        },
-        format!("We sent no responses in {span}, so there is nothing to chart."),
-    );
-
-    let tp09 = t("tp09");
-    add(
-        Chart {
-            id: "tp09".into(),
-            title: tp09_title(r),
-            subtitle: format!(
-                "Satisfaction with our approach to complaints handling (TP09), {landlord}, {span}"
-            ),
-            desc: lines_desc(&years, &[column(tp09, 0, "Satisfied")]),
-            kind: ChartKind::Lines {
-                x: years.clone(),
-                series: vec![column(tp09, 0, "Satisfied")],
-                unit: "Tenants satisfied (%)".into(),
-                suffix: "%".into(),
-                target: None,
-            },
-        },
-        format!("No tenants were surveyed about complaint handling in {span}."),
-    );
-
-    let mut cats = t("categories").clone();
-    cats.rows
-        .sort_by(|a, b| number(&b.cells[0]).total_cmp(&number(&a.cells[0])));
-    let total = r.current().stage1.received;
-    let cat_title = cats
-        .rows
-        .first()
-        .filter(|_| total > 0)
-        .map_or_else(String::new, |top| {
-            format!(
-                "{} was the subject of the most stage 1 complaints: {} of {} ({})",
-                top.header,
-                top.cells[0].display,
-                crate::measures::ratio::group_thousands(&total.to_string()),
-                Cell::ratio(Ratio::percent(number(&top.cells[0]) as u64, total), "%").display
-            )
-        });
-    add(
-        bars_chart(
-            &cats,
-            "categories",
-            cat_title,
-            &[(0, "Stage 1")],
-            format!("Stage 1 complaints by category, {landlord}, {label}"),
-            "Stage 1 complaints",
-        ),
-        format!("We received no complaints in {label}, so there is nothing to chart."),
-    );
-
-    let s1 = &r.current().stage1;
-    let outcome_title = if s1.responded > 0 {
-        format!(
-            "We upheld or partly upheld {} of the stage 1 complaints we answered",
-            Cell::ratio(
-                Ratio::percent(s1.upheld + s1.partly_upheld, s1.responded),
-                "%"
-            )
-            .display
-        )
-    } else {
-        String::new()
-    };
-    add(
-        bars_chart(
-            t("outcomes"),
-            "outcomes",
-            outcome_title,
-            &[(1, "Stage 1"), (3, "Stage 2")],
-            format!("Outcomes as a share of responses, by stage, {landlord}, {label}"),
-            "Share of responses (%)",
-        ),
-        format!("We sent no responses in {label}, so there is nothing to chart."),
-    );
-
-    let mut refusals = t("refusals").clone();
-    refusals
-        .rows
-        .sort_by(|a, b| number(&b.cells[0]).total_cmp(&number(&a.cells[0])));
-    let refused: u64 = r.current().refusals.iter().flatten().map(|x| x.count).sum();
-    let refusal_title = refusals.rows.first().map_or_else(String::new, |top| {
-        format!(
-            "The most common reason we did not accept a complaint: {} ({} of {})",
-            top.header.to_lowercase(),
-            top.cells[0].display,
-            refused
-        )
-    });
-    add(
-        bars_chart(
-            &refusals,
-            "refusals",
-            refusal_title,
-            &[(0, "Refused")],
-            format!("Complaints not accepted, by reason, {landlord}, {label}"),
-            "Complaints not accepted",
-        ),
-        format!("We accepted every complaint made to us in {label}, so there is nothing to chart."),
-    );
-
-    let det = t("determinations");
-    let last_col = det.columns.len().checked_sub(1);
-    let det_title = r.determinations(&label).map_or_else(String::new, |d| {
-        let rate = measures::maladministration_rate(d);
-        format!(
-            "The Ombudsman found maladministration or service failure in {} of its {} findings about us",
-            rate.numerator, rate.denominator
-        )
-    });
-    let det_chart = match last_col {
-        Some(c) => bars_chart(
-            det,
-            "determinations",
-            det_title,
-            &[(c, &label)],
-            format!("Housing Ombudsman determinations by outcome, {landlord}, {label}"),
-            "Determinations",
-        ),
-        None => bars_chart(
-            det,
-            "determinations",
-            det_title,
-            &[],
-            format!("Housing Ombudsman determinations by outcome, {landlord}, {label}"),
-            "Determinations",
-        ),
-    };
-    add(
-        det_chart,
-        format!("The Ombudsman made no determinations about us in {label}."),
-    );
+    for entry in &CHARTS {
+        let Some(table) = tables.get(entry.table) else {
+            continue;
+        };
+        let mut chart = match &entry.shape {
+            Shape::Lines {
+                unit,
+                suffix,
+                target,
+            } => {
+                let series: Vec<Series> = table
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| column(table, i, &c.label))
+                    .collect();
+                let mut desc = lines_desc(&years, &series);
+                if let Some((_, label)) = target {
+                    desc.push_str(&format!(" {label}."));
+                }
+                Chart {
+                    id: entry.id.key().into(),
+                    title: (entry.title)(r, table),
+                    subtitle: (entry.subtitle)(r),
+                    desc,
+                    kind: ChartKind::Lines {
+                        x: years.clone(),
+                        series,
+                        unit: (*unit).into(),
+                        suffix: (*suffix).into(),
+                        target: target.map(|(value, label)| Target {
+                            value,
+                            label: label.into(),
+                        }),
+                    },
+                }
+            }
+            Shape::Bars {
+                columns,
+                sorted,
+                unit,
+            } => {
+                let mut t = table.clone();
+                if *sorted {
+                    let total = |row: &crate::tables::Row| -> f64 {
+                        row.cells.iter().take(2).map(number).sum()
+                    };
+                    t.rows.sort_by(|a, b| total(b).total_cmp(&total(a)));
+                }
+                let cols = columns(r, &t);
+                bars_chart(
+                    &t,
+                    entry.id.key(),
+                    (entry.title)(r, &t),
+                    &cols,
+                    (entry.subtitle)(r),
+                    unit,
+                )
+            }
+        };
+        if let Some(title) = r.site.chart_titles.get(&entry.id) {
+            chart.title = title.clone();
+        }
+        out.insert(
+            entry.id.key().to_string(),
+            render(&chart, &(entry.empty)(r)),
+        );
+    }
     out
+}
+
+/// ", low-cost rental (LCRA)" when the site reports by tenure, so a title says whose figure it states.
+fn group_words(r: &Report, g: Group) -> String {
+    match r.current().tenures {
+        crate::model::performance::Tenures::Split { .. } => {
+            format!(", {}", format::group_phrase(g))
+        }
+        crate::model::performance::Tenures::Combined(_) => String::new(),
+    }
+}
+
+/// The first row of a table sorted largest first: its name, its first cell as shown, and its value.
+fn top(t: &Table) -> Option<(String, String, u64)> {
+    t.rows.first().map(|row| {
+        (
+            row.header.clone(),
+            row.cells[0].display.clone(),
+            number(&row.cells[0]) as u64,
+        )
+    })
 }
 
 fn number(c: &Cell) -> f64 {
@@ -246,7 +402,7 @@ fn bars_chart(
     t: &Table,
     id: &str,
     title: String,
-    cols: &[(usize, &str)],
+    cols: &[(usize, String)],
     subtitle: String,
     unit: &str,
 ) -> Chart {
@@ -305,15 +461,17 @@ fn lines_desc(years: &[String], series: &[Series]) -> String {
 fn trend_title(
     r: &Report,
     what: &str,
-    figure: impl Fn(&crate::model::Year) -> Ratio,
     suffix: &str,
+    figure: impl Fn(&Year) -> Option<Ratio>,
 ) -> String {
-    let now = figure(r.current());
+    let Some(now) = figure(r.current()) else {
+        return String::new();
+    };
     let Some(value) = now.display() else {
         return String::new();
     };
     let label = &r.current().label;
-    match r.previous().map(&figure) {
+    match r.previous().and_then(&figure) {
         Some(before) => match (before.display(), now.change_since(&before)) {
             (Some(_), Some(0)) => format!("{what} stayed at {value}{suffix} in {label}"),
             (Some(was), Some(c)) if c > 0 => {
@@ -328,21 +486,30 @@ fn trend_title(
     }
 }
 
+/// TP09's title, for the tenure holding most homes; a weighted figure is compared as published.
 fn tp09_title(r: &Report) -> String {
-    let Some(now) = measures::tp09(r.current()) else {
+    let g = r.current().main_group();
+    let figure = |y: &Year| {
+        y.group(g)
+            .and_then(|c| c.tp09)
+            .map(|t| measures::tp09(&t).tenths())
+    };
+    let Some(Some(now)) = figure(r.current()) else {
         return String::new();
     };
-    let Some(value) = now.display() else {
-        return String::new();
-    };
-    let before = r.previous().and_then(measures::tp09);
-    match before.and_then(|b| Some((b.display()?, now.change_since(&b)?))) {
-        Some((was, c)) if c > 0 => {
-            format!("Satisfaction with our complaint handling rose to {value}%, from {was}%")
-        }
-        Some((was, c)) if c < 0 => {
-            format!("Satisfaction with our complaint handling fell to {value}%, from {was}%")
-        }
-        _ => format!("{value}% of tenants who complained were satisfied with how we handled it"),
+    let value = format::tenths(now);
+    let whose = group_words(r, g);
+    match r.previous().and_then(figure).flatten() {
+        Some(was) if now > was => format!(
+            "Satisfaction with our complaint handling{whose} rose to {value}%, from {}%",
+            format::tenths(was)
+        ),
+        Some(was) if now < was => format!(
+            "Satisfaction with our complaint handling{whose} fell to {value}%, from {}%",
+            format::tenths(was)
+        ),
+        _ => format!(
+            "{value}% of tenants who complained{whose} were satisfied with how we handled it"
+        ),
     }
 }

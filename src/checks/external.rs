@@ -12,11 +12,11 @@ use super::links::ExternalLink;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// How long one address may take to answer, redirects included.
-pub const TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Sends one `HEAD` request to each link's address and records a warning for each that does not answer with
 /// success. Returns how many answered.
-pub fn check(links: &[ExternalLink], timeout: Duration, diags: &mut Diagnostics) -> usize {
+pub(crate) fn check(links: &[ExternalLink], timeout: Duration, diags: &mut Diagnostics) -> usize {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)

@@ -27,25 +27,25 @@ use resolve::{percent_decode, resolve, Target};
 
 /// A link to another site, and where it is.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExternalLink {
+pub(crate) struct ExternalLink {
     /// The address, as written.
-    pub url: String,
+    pub(crate) url: String,
     /// The file it was written in (relative to the site root, or a built-in template), when found.
-    pub file: Option<String>,
+    pub(crate) file: Option<String>,
     /// 1-based line in that file, when found.
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
     /// 1-based column in that file, when found.
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
     /// The pages it appears on, in page order.
-    pub pages: Vec<String>,
+    pub(crate) pages: Vec<String>,
     /// The position with the line's text, for a diagnostic about the link.
     #[serde(skip)]
-    pub location: Option<Location>,
+    pub(crate) location: Option<Location>,
 }
 
 impl ExternalLink {
     /// `file:line:column`, or as much of it as is known.
-    pub fn position(&self) -> Option<String> {
+    pub(crate) fn position(&self) -> Option<String> {
         match (&self.file, self.line, self.column) {
             (Some(f), Some(l), Some(c)) => Some(format!("{f}:{l}:{c}")),
             (Some(f), _, _) => Some(f.clone()),
@@ -56,21 +56,21 @@ impl ExternalLink {
 
 /// What the link check saw.
 #[derive(Debug, Clone, Default)]
-pub struct LinkReport {
+pub(crate) struct LinkReport {
     /// Links to other sites, sorted by address.
-    pub external: Vec<ExternalLink>,
+    pub(crate) external: Vec<ExternalLink>,
     /// How many internal links were followed (each link on each page counts).
-    pub internal: usize,
+    pub(crate) internal: usize,
     /// How many pages were read.
-    pub pages: usize,
+    pub(crate) pages: usize,
 }
 
 /// Where link text can have been written, searched in this order to place a broken link.
-pub struct LinkSources<'a> {
+pub(crate) struct LinkSources<'a> {
     /// The site's input files: `site.toml`, `data/*`, `content/*.md`.
-    pub inputs: &'a [SourceFile],
+    pub(crate) inputs: &'a [SourceFile],
     /// The theme's templates by name (`pages/home.html`).
-    pub templates: &'a HashMap<String, SourceFile>,
+    pub(crate) templates: &'a HashMap<String, SourceFile>,
 }
 
 /// Checks the links of every page in `files` (the pages are those in `pages`; other files, such as downloads and a
@@ -78,7 +78,7 @@ pub struct LinkSources<'a> {
 /// (`/page.html`) is a warning, and external links are returned, not fetched. A broken link that only redress's
 /// built-in theme can have made is a warning that says it is a bug in redress: the user can neither fix it nor
 /// publish without it.
-pub fn check(
+pub(crate) fn check(
     files: &[OutputFile],
     pages: &[PageSpec],
     sources: &LinkSources<'_>,

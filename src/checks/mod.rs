@@ -6,24 +6,24 @@
 //! anything is written: [`crate::check_site`] is what `build`, `check` and `serve` all run, so the three report the
 //! same problems. Nothing here writes a file, and nothing here touches the network unless [`external`] is called.
 
-pub mod external;
+pub(crate) mod external;
 mod html;
-pub mod links;
+pub(crate) mod links;
 
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::render::OutputFile;
 
 /// Everything reading, checking and rendering a site found, with nothing written.
 #[derive(Debug)]
-pub struct CheckedSite {
+pub(crate) struct CheckedSite {
     /// Every problem found.
-    pub diagnostics: Diagnostics,
+    pub(crate) diagnostics: Diagnostics,
     /// The site's files, ready to write; empty when there are errors.
-    pub files: Vec<OutputFile>,
+    pub(crate) files: Vec<OutputFile>,
     /// `build.output` from site.toml, when it was read.
-    pub configured_output: Option<String>,
+    pub(crate) configured_output: Option<String>,
     /// What the link check saw, including the external links (empty when the site could not be rendered).
-    pub links: links::LinkReport,
+    pub(crate) links: links::LinkReport,
 }
 
 /// The input files a link can have been written in, copied before the model takes the input apart: the content

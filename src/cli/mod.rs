@@ -2,9 +2,11 @@
 
 pub mod args;
 pub mod build;
+pub mod cases;
 pub mod check;
 pub mod import;
 pub mod init;
+pub mod new_year;
 pub mod serve;
 
 use std::process::ExitCode;
@@ -42,13 +44,12 @@ pub enum Command {
     Check(check::CheckArgs),
     Serve(serve::ServeArgs),
     Import(import::ImportArgs),
+    Cases(cases::CasesArgs),
     Init(init::InitArgs),
+    NewYear(new_year::NewYearArgs),
 }
 
-/// Exit status: the site had errors.
-pub const EXIT_SITE_ERRORS: u8 = 1;
-/// Exit status: redress could not do its job (I/O, a folder it does not own, bad arguments).
-pub const EXIT_FAILURE: u8 = 2;
+pub(crate) use crate::diagnostics::{EXIT_FAILURE, EXIT_SITE_ERRORS};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
@@ -58,6 +59,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(a) => init::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Import(a) => import::run(a),
+        Command::Cases(a) => cases::run(a),
+        Command::NewYear(a) => new_year::run(a),
     };
     match result {
         Ok(code) => code,

@@ -10,35 +10,38 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 /// Front matter keys.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     /// Page title (the h1).
-    pub title: String,
+    pub(crate) title: String,
     /// A one-sentence summary, used in navigation and the meta description.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Position among extra pages in the navigation (lower first, then by file name).
-    pub order: Option<i64>,
+    pub(crate) order: Option<i64>,
     /// Date the text was agreed: required for the governing body's response (Code 8.2).
-    pub date: Option<Spanned<Date>>,
+    pub(crate) date: Option<Spanned<Date>>,
     /// Who signed it.
-    pub signed: Option<String>,
+    pub(crate) signed: Option<String>,
+    /// Set by `redress new-year` on a file carried over from an earlier year (`carried_over = "2025-26"`): a
+    /// warning until it is reviewed for the report year and the key removed.
+    pub(crate) carried_over: Option<Spanned<String>>,
 }
 
 /// One content page, parsed but not yet rendered.
 #[derive(Debug, Clone)]
-pub struct ContentPage {
+pub(crate) struct ContentPage {
     /// File stem: `governing-body-response`.
-    pub slug: String,
+    pub(crate) slug: String,
     /// Front matter.
-    pub front: FrontMatter,
+    pub(crate) front: FrontMatter,
     /// The markdown after the front matter.
-    pub body: String,
+    pub(crate) body: String,
     /// The file, for diagnostics.
-    pub source: SourceFile,
+    pub(crate) source: SourceFile,
 }
 
 /// Splits and parses one file. Front matter errors keep their true line numbers: the TOML is parsed from a copy of
 /// the file with the opening `+++` blanked and the body cut off, so offsets match the original.
-pub fn parse(source: SourceFile, diags: &mut Diagnostics) -> Option<ContentPage> {
+pub(crate) fn parse(source: SourceFile, diags: &mut Diagnostics) -> Option<ContentPage> {
     let slug = std::path::Path::new(&source.name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

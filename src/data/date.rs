@@ -6,13 +6,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date with no time or zone. Ordered, so periods and due dates compare directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
+pub(crate) struct Date {
     /// Year, e.g. 2026.
-    pub year: u16,
+    pub(crate) year: u16,
     /// Month, 1 to 12.
-    pub month: u8,
+    pub(crate) month: u8,
     /// Day of the month, 1 to 31.
-    pub day: u8,
+    pub(crate) day: u8,
 }
 
 const MONTHS: [&str; 12] = [
@@ -32,7 +32,7 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     /// Parses `YYYY-MM-DD`, checking that the day exists in that month.
-    pub fn parse(text: &str) -> Option<Date> {
+    pub(crate) fn parse(text: &str) -> Option<Date> {
         let mut parts = text.trim().splitn(3, '-');
         let year: u16 = parts.next()?.parse().ok()?;
         let month: u8 = parts.next()?.parse().ok()?;
@@ -53,8 +53,66 @@ impl Date {
         (1..=days).contains(&self.day)
     }
 
+    /// The last day of the month `months` after this date's month: 31 March 2026 and 6 give 30 September 2026.
+    pub(crate) fn end_of_month_after(&self, months: u8) -> Date {
+        let index = u32::from(self.year) * 12 + u32::from(self.month - 1) + u32::from(months);
+        let (year, month) = ((index / 12) as u16, (index % 12) as u8 + 1);
+        let last = (28..=31)
+            .rev()
+            .find(|d| {
+                Date {
+                    year,
+                    month,
+                    day: *d,
+                }
+                .is_valid()
+            })
+            .unwrap_or(28);
+        Date {
+            year,
+            month,
+            day: last,
+        }
+    }
+
+    /// The next day: 31 March 2026 gives 1 April 2026.
+    pub(crate) fn next_day(&self) -> Date {
+        let tomorrow = Date {
+            day: self.day + 1,
+            ..*self
+        };
+        if tomorrow.is_valid() {
+            return tomorrow;
+        }
+        match self.month {
+            12 => Date {
+                year: self.year.saturating_add(1),
+                month: 1,
+                day: 1,
+            },
+            m => Date {
+                year: self.year,
+                month: m + 1,
+                day: 1,
+            },
+        }
+    }
+
+    /// The same day `years` later; 29 February becomes 28 February in a year that has no 29th.
+    pub(crate) fn years_later(&self, years: u16) -> Date {
+        let later = Date {
+            year: self.year.saturating_add(years),
+            ..*self
+        };
+        if later.is_valid() {
+            later
+        } else {
+            Date { day: 28, ..later }
+        }
+    }
+
     /// The date as people read it in the UK: "10 July 2026".
-    pub fn long(&self) -> String {
+    pub(crate) fn long(&self) -> String {
         format!(
             "{} {} {}",
             self.day,
@@ -132,5 +190,35 @@ mod tests {
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2024-02-29").is_some());
         assert!(Date::parse("2026-13-01").is_none());
+    }
+
+    #[test]
+    fn next_day_and_years_later() {
+        let day = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(day("2026-03-31").next_day(), day("2026-04-01"));
+        assert_eq!(day("2025-12-31").next_day(), day("2026-01-01"));
+        assert_eq!(day("2024-02-28").next_day(), day("2024-02-29"));
+        assert_eq!(day("2026-03-31").years_later(1), day("2027-03-31"));
+        assert_eq!(day("2024-02-29").years_later(1), day("2025-02-28"));
+    }
+
+    #[test]
+    fn end_of_month_after() {
+        let d = Date::parse("2026-03-31").unwrap();
+        assert_eq!(d.end_of_month_after(6).to_string(), "2026-09-30");
+        assert_eq!(
+            Date::parse("2025-08-31")
+                .unwrap()
+                .end_of_month_after(6)
+                .to_string(),
+            "2026-02-28"
+        );
+        assert_eq!(
+            Date::parse("2027-08-31")
+                .unwrap()
+                .end_of_month_after(6)
+                .to_string(),
+            "2028-02-29"
+        );
     }
 }

@@ -4,45 +4,87 @@
 //! judges whether the numbers make sense; that is [`crate::model`]'s job. Every file is read even when an earlier one
 //! failed, so one build reports the problems of all of them.
 
-pub mod content;
-pub mod date;
-pub mod improvements;
-pub mod ombudsman;
-pub mod performance;
-pub mod self_assessment;
+pub(crate) mod content;
+pub(crate) mod date;
+pub(crate) mod figure;
+pub(crate) mod frozen;
+pub(crate) mod improvements;
+pub(crate) mod money;
+pub(crate) mod ombudsman;
+pub(crate) mod past_reports;
+pub(crate) mod performance;
+pub(crate) mod self_assessment;
+pub(crate) mod site;
 pub(crate) mod toml_doc;
+pub(crate) mod year_label;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use site::SiteConfig;
 
 /// Everything a build reads, as written. Each part is `None` when its file was missing or had errors.
 #[derive(Debug, Default)]
-pub struct SiteInput {
+pub(crate) struct SiteInput {
     /// `site.toml`.
-    pub config: Option<SiteConfig>,
+    pub(crate) config: Option<SiteConfig>,
     /// `data/performance.toml`.
-    pub performance: Option<(performance::PerformanceFile, SourceFile)>,
+    pub(crate) performance: Option<(performance::PerformanceFile, SourceFile)>,
     /// `data/self-assessment.toml` or `.csv`.
-    pub self_assessment: Option<(self_assessment::SelfAssessmentFile, SourceFile)>,
+    pub(crate) self_assessment: Option<(self_assessment::SelfAssessmentFile, SourceFile)>,
+    /// `data/approval.toml`: the governing body's approval, beside the CSV form of the self-assessment.
+    pub(crate) approval: Option<(self_assessment::Approval, SourceFile)>,
+    /// `data/approval.toml`'s `carried_over` mark.
+    pub(crate) approval_carried_over: Option<toml::Spanned<String>>,
     /// `data/ombudsman.toml`.
-    pub ombudsman: Option<(ombudsman::OmbudsmanFile, SourceFile)>,
+    pub(crate) ombudsman: Option<(ombudsman::OmbudsmanFile, SourceFile)>,
     /// `data/improvements.toml`.
-    pub improvements: Option<(improvements::ImprovementsFile, SourceFile)>,
+    pub(crate) improvements: Option<(improvements::ImprovementsFile, SourceFile)>,
+    /// The complaints logs that years of performance.toml name, counted.
+    pub(crate) case_logs: Vec<CaseLog>,
     /// `content/*.md`, sorted by file name.
-    pub content: Vec<content::ContentPage>,
+    pub(crate) content: Vec<content::ContentPage>,
+    /// `data/past-reports.toml`, when the site has one.
+    pub(crate) past_reports: Option<(past_reports::PastReportsFile, SourceFile)>,
+    /// The files under `static/`, listed only when `data/past-reports.toml` names one, to check that it exists.
+    pub(crate) static_files: Vec<past_reports::StaticFile>,
+    /// The years frozen under `archive/`, oldest first, with their files.
+    pub(crate) frozen: Vec<frozen::FrozenYear>,
     /// `site.toml`'s text, for diagnostics about it.
-    pub config_source: Option<SourceFile>,
+    pub(crate) config_source: Option<SourceFile>,
     /// Every file read, relative to the root: what `serve` watches and what a build depends on.
-    pub files_read: Vec<PathBuf>,
+    pub(crate) files_read: Vec<PathBuf>,
+}
+
+impl SiteInput {
+    /// Takes the frozen years' files out, for the build to publish as they are, leaving the years themselves (all
+    /// that the model needs, to list them) with no files: the bytes are read once and never copied.
+    pub(crate) fn take_frozen_files(&mut self) -> Vec<frozen::FrozenYear> {
+        self.frozen
+            .iter_mut()
+            .map(|y| frozen::FrozenYear {
+                label: y.label,
+                files: std::mem::take(&mut y.files),
+            })
+            .collect()
+    }
+}
+
+/// A complaints log a year of performance.toml names, as read and counted. Only the counts are kept: nothing of
+/// the log's rows (references, dates, free text) goes further than this.
+#[derive(Debug)]
+pub(crate) struct CaseLog {
+    /// The year that names it ("2025-26").
+    pub(crate) year: String,
+    /// What it gives; `None` when it could not be counted (every problem is a diagnostic).
+    pub(crate) summary: Option<crate::cases::summary::Summary>,
 }
 
 /// Reads every input file under `root`. I/O failures other than "not found" stop the build; problems in the files'
 /// content become diagnostics.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
+pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
     let mut input = SiteInput::default();
     let mut reader = Reader {
         root,
@@ -60,6 +102,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
     input.self_assessment = if reader.exists("data/self-assessment.csv")
         && !reader.exists("data/self-assessment.toml")
     {
+        if let Some(src) = reader.read("data/approval.toml", "with the CSV form of the self-assessment, data/approval.toml records the governing body's approval: body = \"Board\", date = 2026-06-18, reason = \"annual\"")? {
+            if let Some(file) = toml_doc::load::<self_assessment::ApprovalFile>(&src, reader.diags) {
+                let (approval, mark) = file.split();
+                input.approval = Some((approval, src));
+                input.approval_carried_over = mark;
+            }
+        }
         match reader.read("data/self-assessment.csv", "")? {
             Some(src) => self_assessment::from_csv(&src, reader.diags).map(|v| (v, src)),
             None => None,
@@ -76,8 +125,70 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
     if let Some(src) = reader.read("data/improvements.toml", "Code 8.1(d) requires the service improvements made from learning; add data/improvements.toml (`improvements = []` if there were none)")? {
         input.improvements = toml_doc::load(&src, reader.diags).map(|v| (v, src));
     }
+    input.case_logs = read_case_logs(
+        root,
+        input.performance.as_ref(),
+        input.config.as_ref(),
+        &mut reader,
+    )?;
     input.content = reader.read_content()?;
+    if reader.exists(PAST_REPORTS) {
+        if let Some(src) = reader.read(PAST_REPORTS, "")? {
+            input.past_reports = toml_doc::load(&src, reader.diags).map(|v| (v, src));
+        }
+    }
+    if input
+        .past_reports
+        .as_ref()
+        .is_some_and(|(f, _)| f.reports.iter().any(|r| r.file.is_some()))
+    {
+        input.static_files = past_reports::static_files(root)?;
+    }
+    input.frozen = frozen::find(root, diags)?;
     Ok(input)
+}
+
+/// The optional list of reports published before redress.
+pub(crate) const PAST_REPORTS: &str = "data/past-reports.toml";
+
+/// Counts the complaints log each year names. A log may live outside the site folder (it holds personal data, so it
+/// is often kept out of the site's repository): its path is taken as performance.toml gives it, relative to the
+/// site folder. A log that cannot be found is an error at the year's `cases` key.
+fn read_case_logs(
+    root: &Path,
+    performance: Option<&(performance::PerformanceFile, SourceFile)>,
+    config: Option<&SiteConfig>,
+    reader: &mut Reader<'_>,
+) -> Result<Vec<CaseLog>> {
+    let Some((file, src)) = performance else {
+        return Ok(Vec::new());
+    };
+    let options = config
+        .map(|c| crate::cases::Options::from_config(&c.cases))
+        .unwrap_or_else(|| crate::cases::Options::from_config(&site::CasesConfig::default()));
+    let mut logs = Vec::new();
+    for y in &file.years {
+        let Some(path) = &y.cases else { continue };
+        let full = root.join(path.get_ref());
+        if !full.is_file() {
+            reader.diags.push(
+                Diagnostic::error(format!("the complaints log `{}` cannot be found", path.get_ref()))
+                    .at(src, path.span())
+                    .label("no such file")
+                    .help("give the path of the case export from the site folder, such as \"private/complaints-2025-26.csv\" (a .csv or .xlsx file)"),
+            );
+            continue;
+        }
+        if full.starts_with(root) {
+            reader.files.push(PathBuf::from(path.get_ref()));
+        }
+        let summary = crate::cases::count_file(&full, path.get_ref(), &options, reader.diags)?;
+        logs.push(CaseLog {
+            year: y.label.get_ref().clone(),
+            summary,
+        });
+    }
+    Ok(logs)
 }
 
 struct Reader<'a> {
@@ -201,7 +312,7 @@ mod no_panic {
         let _ = toml_doc::load::<self_assessment::SelfAssessmentFile>(&src, &mut diags);
         let _ = toml_doc::load::<ombudsman::OmbudsmanFile>(&src, &mut diags);
         let _ = toml_doc::load::<improvements::ImprovementsFile>(&src, &mut diags);
-        let _ = toml_doc::load::<crate::config::SiteConfig>(&src, &mut diags);
+        let _ = toml_doc::load::<crate::data::site::SiteConfig>(&src, &mut diags);
         let _ = self_assessment::from_csv(&src, &mut diags);
         let md = SourceFile::new("content/x.md", "x", format!("+++\n{text}\n+++\nbody"));
         let _ = content::parse(md, &mut diags);

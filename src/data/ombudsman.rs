@@ -1,114 +1,158 @@
-//! `data/ombudsman.toml`: what the Housing Ombudsman found and published about the landlord.
+//! `data/ombudsman.toml`: what the Housing Ombudsman decided and published about the landlord.
 //!
 //! Code 8.1(c), (e) and (f) each need an explicit answer, even when it is "none this year", so those lists are
 //! `Option`s: absent is an error naming the provision, an empty list is a statement the page turns into words.
+//!
+//! The Ombudsman's own vocabulary is kept: a *determination* is a case it decided; within a case it makes a
+//! *finding* on each complaint it investigated, so one determination can hold several findings ("each defined
+//! complaint must have its own determination … there will be 2 (or more) different findings", the Ombudsman's
+//! guidance on outcomes).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
 use super::date::Date;
+use super::figure::Figure;
+use super::money::Money;
 use super::performance::Count;
 
 /// The whole file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OmbudsmanFile {
-    /// Code 8.1(c): findings of non-compliance with the Code.
-    pub non_compliance: Option<Vec<NonCompliance>>,
+pub(crate) struct OmbudsmanFile {
+    /// Set by `redress new-year` on a file carried over from an earlier year (`carried_over = "2025-26"`): a
+    /// warning until it is reviewed for the report year and the key removed.
+    pub(crate) carried_over: Option<Spanned<String>>,
+    /// Code 8.1(c): findings of non-compliance with the Code, other than those made by a type 3 failure order.
+    pub(crate) non_compliance: Option<Vec<NonCompliance>>,
     /// Code 8.1(e): the Ombudsman's annual reports about this landlord.
-    pub annual_reports: Option<Vec<OmbudsmanReport>>,
+    pub(crate) annual_reports: Option<Vec<OmbudsmanReport>>,
     /// Code 8.1(f): other reports or publications about this landlord.
-    pub other_reports: Option<Vec<OmbudsmanReport>>,
+    pub(crate) other_reports: Option<Vec<OmbudsmanReport>>,
     /// Complaint Handling Failure Orders.
     #[serde(default)]
-    pub failure_orders: Vec<FailureOrder>,
+    pub(crate) failure_orders: Vec<FailureOrder>,
+    /// Complaint Handling Failure Notices.
+    #[serde(default)]
+    pub(crate) failure_notices: Vec<FailureNotice>,
     /// Orders made in determinations in the report year.
     #[serde(default)]
-    pub orders: Vec<Order>,
-    /// Determinations by outcome, per year.
+    pub(crate) orders: Vec<Order>,
+    /// Determinations and their findings, per year.
     #[serde(default)]
-    pub determinations: Vec<Determinations>,
+    pub(crate) determinations: Vec<Determinations>,
 }
 
 /// A finding that the landlord did not comply with the Code.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NonCompliance {
+pub(crate) struct NonCompliance {
     /// When the finding was made.
-    pub date: Spanned<Date>,
+    pub(crate) date: Spanned<Date>,
     /// The Ombudsman's case reference.
-    pub reference: String,
+    pub(crate) reference: Spanned<String>,
     /// Markdown: what was found.
-    pub finding: String,
+    pub(crate) finding: String,
     /// Markdown: what the landlord did about it.
-    pub response: String,
+    pub(crate) response: String,
 }
 
 /// A report or publication by the Ombudsman.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OmbudsmanReport {
+pub(crate) struct OmbudsmanReport {
     /// Its title.
-    pub title: String,
+    pub(crate) title: String,
     /// Where it is published.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// When.
-    pub published: Option<Date>,
+    pub(crate) published: Option<Date>,
     /// Markdown summary.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
 }
 
 /// An order made in a determination.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Order {
+pub(crate) struct Order {
     /// Case reference.
-    pub reference: String,
-    /// The finding ("Maladministration").
-    pub finding: String,
+    pub(crate) reference: Spanned<String>,
+    /// The finding the order follows: "severe maladministration", "maladministration" or "service failure".
+    pub(crate) finding: Spanned<String>,
     /// What the complaint was about.
-    pub category: String,
+    pub(crate) category: String,
     /// What was ordered.
-    pub order: String,
-    /// Pounds ordered, if any.
-    pub compensation: Option<Spanned<f64>>,
+    pub(crate) order: String,
+    /// Compensation ordered, if any.
+    pub(crate) compensation: Option<Spanned<Money>>,
     /// Whether the order has been complied with.
-    pub complied: bool,
+    pub(crate) complied: bool,
     /// Markdown: anything a reader should know, such as why an order is not yet complied with.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// A Complaint Handling Failure Order.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FailureOrder {
+pub(crate) struct FailureOrder {
     /// When it was issued.
-    pub date: Spanned<Date>,
+    pub(crate) date: Spanned<Date>,
     /// Case reference.
-    pub reference: String,
-    /// Markdown: why.
-    pub reason: String,
+    pub(crate) reference: Spanned<String>,
+    /// 1, 2 or 3.
+    #[serde(rename = "type")]
+    pub(crate) kind: Spanned<u8>,
+    /// Markdown: why it was issued.
+    pub(crate) reason: String,
+    /// Whether the landlord did what it ordered.
+    pub(crate) complied: Spanned<bool>,
+    /// Markdown: what the landlord did about it.
+    pub(crate) response: Option<String>,
 }
 
-/// Determinations in one year, by outcome, as the Ombudsman's landlord performance data reports them.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A Complaint Handling Failure Notice.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Determinations {
+pub(crate) struct FailureNotice {
+    /// When it was issued.
+    pub(crate) date: Spanned<Date>,
+    /// Case reference.
+    pub(crate) reference: Spanned<String>,
+    /// Markdown: why it was issued.
+    pub(crate) reason: String,
+    /// Markdown: what the landlord did about it.
+    pub(crate) response: Option<String>,
+}
+
+/// The Ombudsman's determinations about the landlord in one year, as its landlord performance data reports them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Determinations {
     /// Year label, matching performance.toml.
-    pub year: Spanned<String>,
-    /// Severe maladministration findings.
-    pub severe_maladministration: Count,
-    /// Maladministration findings.
-    pub maladministration: Count,
-    /// Service failure findings.
-    pub service_failure: Count,
-    /// Reasonable redress findings.
-    pub reasonable_redress: Count,
-    /// No maladministration findings.
-    pub no_maladministration: Count,
-    /// Outside jurisdiction.
-    pub outside_jurisdiction: Count,
+    pub(crate) year: Spanned<String>,
+    /// Cases the Ombudsman decided.
+    pub(crate) cases: Count,
+    /// The findings made in those cases, by outcome.
+    pub(crate) findings: Findings,
     /// The Ombudsman's published maladministration rate for similar landlords, in percent: a published comparison,
     /// not something redress can compute.
-    pub similar_landlords_rate: Option<Spanned<f64>>,
+    pub(crate) similar_landlords_rate: Option<Spanned<Figure>>,
+}
+
+/// Findings by outcome.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Findings {
+    /// Severe maladministration.
+    pub(crate) severe_maladministration: Count,
+    /// Maladministration.
+    pub(crate) maladministration: Count,
+    /// Service failure.
+    pub(crate) service_failure: Count,
+    /// Reasonable redress.
+    pub(crate) reasonable_redress: Count,
+    /// No maladministration.
+    pub(crate) no_maladministration: Count,
+    /// Outside jurisdiction.
+    pub(crate) outside_jurisdiction: Count,
 }

@@ -2,56 +2,105 @@
 //!
 //! The requirement text is not here: it comes from the built-in catalogue, so a site can never misquote the Code.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
 use super::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
 /// The whole file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SelfAssessmentFile {
-    /// When the governing body approved it.
-    pub approved: Option<Date>,
+pub(crate) struct SelfAssessmentFile {
+    /// Set by `redress new-year` on a file carried over from an earlier year (`carried_over = "2025-26"`): a
+    /// warning until it is reviewed for the report year and the key removed.
+    pub(crate) carried_over: Option<Spanned<String>>,
+    /// The governing body's approval of this self-assessment (with the CSV form, `data/approval.toml`).
+    pub(crate) approval: Option<Spanned<Approval>>,
     /// One answer per provision.
     #[serde(default)]
-    pub provisions: Vec<ProvisionAnswer>,
+    pub(crate) provisions: Vec<ProvisionAnswer>,
+}
+
+/// The governing body's review and approval of the self-assessment, which the form requires "at least annually".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Approval {
+    /// The body that approved it ("Board", "Housing Committee").
+    pub(crate) body: Option<Spanned<String>>,
+    /// The day it was approved.
+    pub(crate) date: Option<Spanned<Date>>,
+    /// Why this review happened: "annual", "restructure" (Code 8.3) or "ombudsman request" (Code 8.4).
+    pub(crate) reason: Option<Spanned<String>>,
+    /// Markdown: anything more (the meeting, the restructure that prompted it).
+    pub(crate) note: Option<String>,
+}
+
+/// `data/approval.toml`, beside the CSV form: the keys of `[approval]` at its top level, and the mark
+/// `redress new-year` leaves on it (a CSV file has nowhere to carry one).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ApprovalFile {
+    /// See [`SelfAssessmentFile::carried_over`].
+    pub(crate) carried_over: Option<Spanned<String>>,
+    /// As in [`Approval`].
+    pub(crate) body: Option<Spanned<String>>,
+    /// As in [`Approval`].
+    pub(crate) date: Option<Spanned<Date>>,
+    /// As in [`Approval`].
+    pub(crate) reason: Option<Spanned<String>>,
+    /// As in [`Approval`].
+    pub(crate) note: Option<String>,
+}
+
+impl ApprovalFile {
+    /// The approval, and the mark.
+    pub(crate) fn split(self) -> (Approval, Option<Spanned<String>>) {
+        (
+            Approval {
+                body: self.body,
+                date: self.date,
+                reason: self.reason,
+                note: self.note,
+            },
+            self.carried_over,
+        )
+    }
 }
 
 /// The landlord's answer to one provision.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProvisionAnswer {
+pub(crate) struct ProvisionAnswer {
     /// "5.10".
-    pub number: Spanned<String>,
-    /// yes, no or partial (common spellings accepted; see [`crate::model::Answer`]).
-    pub comply: Spanned<String>,
+    pub(crate) number: Spanned<String>,
+    /// yes or no (common spellings accepted; see [`crate::model::self_assessment::Answer`]).
+    pub(crate) comply: Spanned<String>,
     /// Markdown.
     #[serde(default)]
-    pub evidence: String,
+    pub(crate) evidence: String,
     /// Markdown.
-    pub commentary: Option<String>,
-    /// Markdown: why it is not (fully) met.
-    pub explanation: Option<String>,
+    pub(crate) commentary: Option<String>,
+    /// Markdown: why it is not met.
+    pub(crate) explanation: Option<String>,
     /// What will be done, by whom, by when.
     #[serde(default)]
-    pub actions: Vec<Action>,
+    pub(crate) actions: Vec<Action>,
 }
 
 /// One action towards compliance.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Action {
+pub(crate) struct Action {
     /// What will be done.
-    pub action: String,
+    pub(crate) action: String,
     /// Who owns it (a job title).
-    pub owner: String,
+    pub(crate) owner: String,
     /// When it is due.
-    pub due: Spanned<Date>,
+    pub(crate) due: Spanned<Date>,
     /// not started, in progress or done.
     #[serde(default = "default_status")]
-    pub status: Spanned<String>,
+    pub(crate) status: Spanned<String>,
 }
 
 fn default_status() -> Spanned<String> {
@@ -59,7 +108,7 @@ fn default_status() -> Spanned<String> {
 }
 
 /// The columns of the CSV form, in the order `redress init` writes them.
-pub const CSV_COLUMNS: [&str; 9] = [
+pub(crate) const CSV_COLUMNS: [&str; 9] = [
     "number",
     "comply",
     "evidence",
@@ -73,7 +122,7 @@ pub const CSV_COLUMNS: [&str; 9] = [
 
 /// Reads the CSV form: one row per provision, one action per row. Spans point at the cell's line and the start of
 /// its text, so messages read the same as for the TOML form.
-pub fn from_csv(file: &SourceFile, diags: &mut Diagnostics) -> Option<SelfAssessmentFile> {
+pub(crate) fn from_csv(file: &SourceFile, diags: &mut Diagnostics) -> Option<SelfAssessmentFile> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(file.text.as_bytes());
@@ -189,7 +238,8 @@ pub fn from_csv(file: &SourceFile, diags: &mut Diagnostics) -> Option<SelfAssess
         });
     }
     ok.then_some(SelfAssessmentFile {
-        approved: None,
+        carried_over: None,
+        approval: None,
         provisions,
     })
 }

@@ -97,11 +97,25 @@ fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
 /// Turns serde's messages (written for programmers) into ones written for the people who edit these files.
 pub(crate) fn data_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let raw = first_line(e.message());
-    let d = humanise(&raw);
+    let mut d = humanise(&raw);
+    // A value type of the data edge (money, a published figure) says what to do on a line of its own: see
+    // `with_help`.
+    if let Some((_, help)) = e.message().split_once(HELP_MARK) {
+        d = d.help(first_line(help));
+    }
     match e.span() {
         Some(span) => d.at(file, span),
         None => d.in_file(file),
     }
+}
+
+/// Separates a custom deserialization error's message from its hint.
+const HELP_MARK: &str = "\nhelp: ";
+
+/// A custom deserialization error with a hint, for the value types the data files use (money, figures): serde
+/// carries one string, and [`data_error`] splits it back into a diagnostic's message and help.
+pub(crate) fn with_help(message: impl std::fmt::Display, help: &str) -> String {
+    format!("{message}{HELP_MARK}{help}")
 }
 
 fn first_line(s: &str) -> String {

@@ -52,12 +52,12 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
 }
 
 /// One diagnostic as JSON, in the shape `check --format json` prints (every field present, `null` when unknown).
-pub fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
+pub(crate) fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
     serde_json::to_value(JsonDiagnostic::from(d)).unwrap_or(serde_json::Value::Null)
 }
 
 /// The diagnostics as one JSON object: `diagnostics` (sorted), `errors` and `warnings` (counts).
-pub fn to_json(diagnostics: &Diagnostics) -> serde_json::Value {
+pub(crate) fn to_json(diagnostics: &Diagnostics) -> serde_json::Value {
     let sorted = diagnostics.sorted();
     let errors = sorted
         .iter()

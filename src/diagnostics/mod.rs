@@ -13,16 +13,23 @@ mod render;
 mod source;
 mod suggest;
 
-pub use json::{diagnostic_json, to_json};
-pub use render::{render_all, snippet};
-pub use source::SourceFile;
-pub use suggest::did_you_mean;
+pub(crate) use json::{diagnostic_json, to_json};
+pub(crate) use render::{render_all, snippet};
+pub(crate) use source::SourceFile;
+pub(crate) use suggest::did_you_mean;
 
 use std::ops::Range;
 
+/// Exit status when the site has errors (all of them were listed). The statuses are documented in `--help`:
+/// 0 success, 1 the site has errors, 2 redress could not do its job. They live here, beside the diagnostics that
+/// decide between 0 and 1, so that every command (and `serve`) shares them without reaching up into the CLI.
+pub(crate) const EXIT_SITE_ERRORS: u8 = 1;
+/// Exit status when redress could not do its job (I/O, a folder it does not own, bad arguments).
+pub(crate) const EXIT_FAILURE: u8 = 2;
+
 /// How serious a diagnostic is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     /// The site cannot be built correctly until this is fixed.
     Error,
     /// The site builds, but something deserves a look.
@@ -31,42 +38,42 @@ pub enum Severity {
 
 /// Where in a file a diagnostic points: 1-based line and column (in characters), and the line's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
+pub(crate) struct Location {
     /// 1-based line number.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column, counted in characters (not bytes), as editors count them.
-    pub column: usize,
+    pub(crate) column: usize,
     /// The whole text of the line, without its line ending.
-    pub line_text: String,
+    pub(crate) line_text: String,
     /// How many characters of the line the caret underlines (at least 1).
-    pub width: usize,
+    pub(crate) width: usize,
 }
 
 /// One problem in a site's input: what is wrong, where, and what to do about it.
 #[derive(Debug, Clone)]
-pub struct Diagnostic {
+pub(crate) struct Diagnostic {
     /// Error or warning.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// What is wrong, starting in lower case, quoting the user's value.
-    pub message: String,
+    pub(crate) message: String,
     /// The file, as a path relative to the site root with `/` separators; `None` for site-wide problems.
-    pub file: Option<String>,
+    pub(crate) file: Option<String>,
     /// The position in the file, when known.
-    pub location: Option<Location>,
+    pub(crate) location: Option<Location>,
     /// A short label printed beside the caret.
-    pub label: Option<String>,
+    pub(crate) label: Option<String>,
     /// An action the user can take to fix it.
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
 }
 
 impl Diagnostic {
     /// A new error with no location.
-    pub fn error(message: impl Into<String>) -> Self {
+    pub(crate) fn error(message: impl Into<String>) -> Self {
         Self::new(Severity::Error, message)
     }
 
     /// A new warning with no location.
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub(crate) fn warning(message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, message)
     }
 
@@ -82,32 +89,32 @@ impl Diagnostic {
     }
 
     /// Names the file the problem is in, without a position.
-    pub fn in_file(mut self, file: &SourceFile) -> Self {
+    pub(crate) fn in_file(mut self, file: &SourceFile) -> Self {
         self.file = Some(file.name.clone());
         self
     }
 
     /// Points at a byte range of a file.
-    pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
+    pub(crate) fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
         self.file = Some(file.name.clone());
         self.location = Some(file.locate(span));
         self
     }
 
     /// Adds a label shown beside the caret.
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
     /// Adds a hint: an action the user can take.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// `file:line:col`, or as much of it as is known.
-    pub fn position(&self) -> Option<String> {
+    pub(crate) fn position(&self) -> Option<String> {
         match (&self.file, &self.location) {
             (Some(f), Some(l)) => Some(format!("{f}:{}:{}", l.line, l.column)),
             (Some(f), None) => Some(f.clone()),
@@ -118,28 +125,23 @@ impl Diagnostic {
 
 /// Collects diagnostics from every stage of a build.
 #[derive(Debug, Default, Clone)]
-pub struct Diagnostics {
+pub(crate) struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
     /// An empty collector.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// Records one diagnostic.
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
-    /// Records several.
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
-    }
-
     /// Number of errors recorded.
-    pub fn error_count(&self) -> usize {
+    pub(crate) fn error_count(&self) -> usize {
         self.items
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -147,18 +149,18 @@ impl Diagnostics {
     }
 
     /// Number of warnings recorded.
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.items.len() - self.error_count()
     }
 
     /// True when at least one error was recorded.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.error_count() > 0
     }
 
     /// All diagnostics, sorted by file then position then severity, so output is stable whatever order the
     /// checks ran in. Site-wide diagnostics (no file) come last.
-    pub fn sorted(&self) -> Vec<&Diagnostic> {
+    pub(crate) fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         v.sort_by(|a, b| {
             let key = |d: &Diagnostic| {
@@ -177,7 +179,7 @@ impl Diagnostics {
     }
 
     /// True when nothing was recorded.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 }

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use super::{Diagnostic, Diagnostics, Severity};
 
 /// Renders every diagnostic, sorted, followed by a one-line count ("2 errors and 1 warning in 2 files").
-pub fn render_all(diagnostics: &Diagnostics) -> String {
+pub(crate) fn render_all(diagnostics: &Diagnostics) -> String {
     let mut out = String::new();
     let sorted = diagnostics.sorted();
     for d in &sorted {
@@ -95,7 +95,7 @@ pub(crate) fn render(d: &Diagnostic) -> String {
 /// ```
 ///
 /// The one rendering of a snippet: the terminal and `serve`'s error overlay both show this.
-pub fn snippet(d: &Diagnostic) -> Option<String> {
+pub(crate) fn snippet(d: &Diagnostic) -> Option<String> {
     let loc = d.location.as_ref()?;
     let number = loc.line.to_string();
     let pad = " ".repeat(number.len());

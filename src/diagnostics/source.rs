@@ -6,18 +6,22 @@ use super::Location;
 
 /// The text of one input file and the name it is shown by.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     /// Path relative to the site root, with `/` separators: what messages show.
-    pub name: String,
+    pub(crate) name: String,
     /// Where it was read from.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The whole text.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 impl SourceFile {
     /// Wraps text read from `path`, shown as `name`.
-    pub fn new(name: impl Into<String>, path: impl AsRef<Path>, text: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        name: impl Into<String>,
+        path: impl AsRef<Path>,
+        text: impl Into<String>,
+    ) -> Self {
         SourceFile {
             name: name.into(),
             path: path.as_ref().to_path_buf(),
@@ -27,7 +31,7 @@ impl SourceFile {
 
     /// Turns a byte span into a [`Location`]. Out-of-range spans are clamped rather than trusted, because spans can
     /// come from other crates and a bad one must never panic a build.
-    pub fn locate(&self, span: std::ops::Range<usize>) -> Location {
+    pub(crate) fn locate(&self, span: std::ops::Range<usize>) -> Location {
         let len = self.text.len();
         let mut start = span.start.min(len);
         while !self.text.is_char_boundary(start) {
@@ -53,7 +57,7 @@ impl SourceFile {
     }
 
     /// The byte span of line `line` (1-based), for diagnostics raised by code that only knows line numbers.
-    pub fn line_span(&self, line: usize) -> std::ops::Range<usize> {
+    pub(crate) fn line_span(&self, line: usize) -> std::ops::Range<usize> {
         let mut offset = 0;
         for (i, l) in self.text.split_inclusive('\n').enumerate() {
             if i + 1 == line {

@@ -4,7 +4,7 @@
 ///
 /// Uses Jaro-Winkler similarity (kind to transposed letters and shared prefixes, which is how keys get misspelt) with
 /// a threshold of 0.8, so "hommes" suggests "homes" but "colour" does not suggest "count".
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

@@ -2,8 +2,11 @@
 //! explanation and actions, joined from however many rows the record had.
 //!
 //! Text from wrapped rows is joined the way the reader saw it: with a space inside a sentence, with a paragraph
-//! break after a full stop. The form's "Commentary / explanation" column becomes the `explanation` when the
-//! answer is No or Partial (the build asks for one then) and `commentary` otherwise. Columns redress has no field
+//! break after a full stop. The 2024 form asks "Comply: Yes / No", and so does the Ombudsman's annual submission,
+//! so a form's "Partial" is written as `no`, with the form's own word kept at the head of the commentary ("The
+//! form answered "Partial"."): a provision met only in part is not met, and still needs its explanation and
+//! actions. The form's "Commentary / explanation" column becomes the `explanation` when the answer is no (the
+//! build asks for one then) and `commentary` otherwise. Columns redress has no field
 //! for keep their heading and go into the commentary. An action goes into `[[provisions.actions]]` only when its
 //! completion date is a date; otherwise it is kept in the commentary, word for word, and reported, because the
 //! data file requires a due date and redress will not invent one.
@@ -14,9 +17,8 @@ use super::ledger::Unplaced;
 use super::matching::{matcher, How};
 use super::rows::{Field, Part};
 use super::sequence::{Placed, Placement};
-use super::values::AnswerRead;
+use super::values::{AnswerRead, FormAnswer};
 use super::{Loc, ProvisionNote, Recovered, Summary};
-use crate::model::Answer;
 
 /// One provision, ready to write.
 #[derive(Debug, Clone)]
@@ -25,9 +27,13 @@ pub(crate) struct Imported {
     pub(crate) loc: Loc,
     pub(crate) how: How,
     pub(crate) written: Option<String>,
-    pub(crate) answer: Option<Answer>,
+    /// The answer as the form gave it; [`FormAnswer::Partial`] is written as `no`.
+    pub(crate) answer: Option<FormAnswer>,
     /// Why there is no answer, when there is none.
     pub(crate) no_answer: Option<String>,
+    /// What the form said, when it is not plainly yes or no ("The form answered "Partial"."): the head of the
+    /// commentary.
+    pub(crate) said: Option<String>,
     pub(crate) evidence: String,
     pub(crate) commentary: String,
     pub(crate) explanation: String,
@@ -73,9 +79,12 @@ impl Assembled {
                 }),
             }
             match p.answer {
-                Some(Answer::Yes) => s.yes += 1,
-                Some(Answer::Partial) => s.partial += 1,
-                Some(Answer::No) => s.no += 1,
+                Some(FormAnswer::Yes) => s.yes += 1,
+                Some(FormAnswer::Partial) => {
+                    s.no += 1;
+                    s.partial.push(p.number.clone());
+                }
+                Some(FormAnswer::No) => s.no += 1,
                 None => s
                     .unanswered
                     .push(note(p, p.no_answer.as_deref().unwrap_or("no answer"))),
@@ -99,13 +108,23 @@ impl Assembled {
     }
 }
 
-/// Builds the provisions from the placed records.
-pub(crate) fn assemble(placement: &Placement, headers: &[Header]) -> Assembled {
+/// Builds the provisions from the placed records. `notes` are things to check found while reading the input,
+/// by the place of the row they concern.
+pub(crate) fn assemble(
+    placement: &Placement,
+    headers: &[Header],
+    notes: &[(Loc, String)],
+) -> Assembled {
     let mut out = Assembled::default();
     let mut placed: Vec<&Placed> = placement.placed.iter().collect();
     placed.sort_by_key(|p| p.index);
     for p in placed {
-        let imported = provision(p, headers, &mut out);
+        let mut imported = provision(p, headers, &mut out);
+        for (loc, note) in notes {
+            if p.record.parts.iter().any(|part| part.loc == *loc) {
+                imported.checks.push(note.clone());
+            }
+        }
         out.provisions.push(imported);
     }
     out
@@ -128,6 +147,7 @@ fn provision(p: &Placed, headers: &[Header], out: &mut Assembled) -> Imported {
         written: written.clone(),
         answer: None,
         no_answer: None,
+        said: None,
         evidence: String::new(),
         commentary: String::new(),
         explanation: String::new(),
@@ -182,6 +202,13 @@ fn provision(p: &Placed, headers: &[Header], out: &mut Assembled) -> Imported {
                     "in the requirement column, but not the Code's wording of {number}"
                 ),
             });
+        } else if let Some(extra) = after_wording(&part.requirement, p.index) {
+            // The Code's wording, then words of the landlord's own in the same cell.
+            out.unplaced.push(Unplaced {
+                loc: part.loc.clone(),
+                text: extra,
+                reason: format!("in the requirement column, after the Code's wording of {number}"),
+            });
         }
         out.marks
             .extend(part.noise.iter().map(|n| (part.loc.clone(), n.clone())));
@@ -207,15 +234,27 @@ fn provision(p: &Placed, headers: &[Header], out: &mut Assembled) -> Imported {
                 Field::Action | Field::Owner | Field::Due | Field::Status => {}
             }
         }
-        if let AnswerRead::Answer(_, rest) = &part.answer {
+        if let AnswerRead::Answer(_, _, rest) = &part.answer {
             if !rest.is_empty() {
                 extra.insert(0, rest.clone());
             }
         }
     }
     imp.evidence = join(&evidence);
-    let shortfall = matches!(imp.answer, Some(Answer::No | Answer::Partial));
-    let mut commentary = Vec::new();
+    let shortfall = matches!(imp.answer, Some(FormAnswer::No | FormAnswer::Partial));
+    if shortfall
+        && commentary_col.is_empty()
+        && explanation_col.is_empty()
+        && !imp.evidence.is_empty()
+    {
+        if let Some(label) = combined_column(parts, headers) {
+            imp.checks.push(format!(
+                "the form has one column, \"{label}\", for evidence, commentary and explanations, so all of it \
+                 is in evidence: move the part that says why this is not met into explanation"
+            ));
+        }
+    }
+    let mut commentary: Vec<String> = imp.said.iter().cloned().collect();
     if shortfall && explanation_col.is_empty() {
         imp.explanation = join(&commentary_col);
     } else {
@@ -248,40 +287,101 @@ fn provision(p: &Placed, headers: &[Header], out: &mut Assembled) -> Imported {
     imp
 }
 
-/// Reads the answer from every row of the record: one answer, or the parts' answers combined.
+/// Words after the whole of a provision's wording in a requirement cell: three or more, or nothing.
+fn after_wording(requirement: &str, index: usize) -> Option<String> {
+    let p = super::anchor::requirement_prefix(requirement, index)?;
+    let extra = requirement[p.end..].trim();
+    (p.left == 0 && extra.split_whitespace().count() >= 3).then(|| extra.to_string())
+}
+
+/// The heading of an evidence column that also holds the commentary and explanation ("Evidence, commentary and
+/// any explanations"), when the form has no other column for them.
+fn combined_column(parts: &[Part], headers: &[Header]) -> Option<String> {
+    use super::header::Role;
+    let header = headers.get(parts.first()?.header)?;
+    let separate = header
+        .roles
+        .iter()
+        .any(|r| matches!(r, Role::Commentary | Role::Explanation));
+    let label = header
+        .column(&Role::Evidence)
+        .and_then(|i| header.labels.get(i))?;
+    let lower = label.to_lowercase();
+    (!separate && (lower.contains("comment") || lower.contains("explan"))).then(|| label.clone())
+}
+
+/// Reads the answer from every row of the record: one answer, or the parts' answers combined. Whatever the form
+/// said that is not plainly yes or no is kept, word for word, for the head of the commentary.
 fn read_answers(parts: &[Part], imp: &mut Imported) {
-    let mut answers: Vec<Answer> = Vec::new();
+    let mut answers: Vec<(FormAnswer, &str)> = Vec::new();
     let mut problems: Vec<String> = Vec::new();
+    let mut unclear: Vec<&str> = Vec::new();
     for part in parts {
         match &part.answer {
-            AnswerRead::Answer(a, _) => answers.push(*a),
-            AnswerRead::NotApplicable(t) => problems.push(format!(
-                "the form says `{t}` ({}), but the 2024 form has no N/A: answer yes (saying why it does not apply in the evidence), no or partial",
-                part.loc
-            )),
-            AnswerRead::Unclear(t) => problems.push(format!(
-                "the answer `{}` ({}) is not yes, no or partial, or could be read more than one way",
-                short(t),
-                part.loc
-            )),
+            AnswerRead::Answer(a, said, _) => answers.push((*a, said)),
+            AnswerRead::NotApplicable(t) => {
+                unclear.push(t);
+                problems.push(format!(
+                    "the form says `{}` ({}), but the 2024 form has no N/A: answer yes (saying why it does not apply in the evidence) or no",
+                    short(t),
+                    part.loc
+                ));
+            }
+            AnswerRead::Unclear(t) => {
+                unclear.push(t);
+                problems.push(format!(
+                    "the answer `{}` ({}) is not yes or no, or could be read more than one way",
+                    short(t),
+                    part.loc
+                ));
+            }
             AnswerRead::Empty => {}
         }
     }
-    let mut distinct = answers.clone();
+    let mut distinct: Vec<FormAnswer> = answers.iter().map(|(a, _)| *a).collect();
     distinct.sort();
     distinct.dedup();
+    let quoted = |words: &[&str]| -> String {
+        let mut q: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+        q.dedup();
+        match q.len() {
+            0 | 1 => q.concat(),
+            _ => {
+                let last = q.pop().unwrap_or_default();
+                format!("{} and {last}", q.join(", "))
+            }
+        }
+    };
     imp.answer = match distinct.as_slice() {
         [] => None,
         [a] => Some(*a),
         _ => {
-            let words: Vec<&str> = answers.iter().map(|a| a.label()).collect();
+            let words: Vec<&str> = answers.iter().map(|(a, _)| a.label()).collect();
             imp.checks.push(format!(
-                "its rows give different answers ({}); they were combined as partial",
+                "its rows give different answers ({}); it was written as no, since not all of it is met",
                 words.join(", ")
             ));
-            Some(Answer::Partial)
+            Some(FormAnswer::Partial)
         }
     };
+    let said: Vec<&str> = answers.iter().map(|(_, s)| *s).collect();
+    let mut sentences: Vec<String> = Vec::new();
+    if distinct.len() > 1 {
+        sentences.push(format!("The form's rows answered {}.", quoted(&said)));
+    } else if imp.answer == Some(FormAnswer::Partial) {
+        sentences.push(format!("The form answered {}.", quoted(&said)));
+    }
+    if !unclear.is_empty() {
+        let verb = if sentences.is_empty() && answers.is_empty() {
+            "answered"
+        } else {
+            "also said"
+        };
+        sentences.push(format!("The form {verb} {}.", quoted(&unclear)));
+    }
+    if !sentences.is_empty() {
+        imp.said = Some(sentences.join(" "));
+    }
     if imp.answer.is_none() {
         imp.no_answer = Some(if problems.is_empty() {
             format!("the form gives no answer ({})", imp.loc)
@@ -293,22 +393,20 @@ fn read_answers(parts: &[Part], imp: &mut Imported) {
     }
 }
 
-/// What `redress build` will refuse without: an answer; for No or Partial, an explanation and an action.
+/// What `redress build` will refuse without: an answer; for no, an explanation and an action.
 fn needs(imp: &mut Imported) {
     match imp.answer {
-        None => imp.needs.push("an answer: yes, no or partial".to_string()),
-        Some(Answer::Yes) => {
+        None => imp.needs.push("an answer: yes or no".to_string()),
+        Some(FormAnswer::Yes) => {
             if imp.evidence.is_empty() {
                 imp.needs
                     .push("evidence (the build warns when a yes has none)".to_string());
             }
         }
-        Some(a) => {
+        Some(FormAnswer::No | FormAnswer::Partial) => {
             if imp.explanation.is_empty() {
-                imp.needs.push(format!(
-                    "an explanation of why it is answered {}",
-                    a.label().to_lowercase()
-                ));
+                imp.needs
+                    .push("an explanation of why it is answered no".to_string());
             }
             if imp.actions.is_empty() {
                 imp.needs.push(

@@ -24,6 +24,8 @@ pub(crate) fn read(text: &str) -> Vec<Row> {
                     loc: Loc::Line(line),
                     cells: record.iter().map(str::to_string).collect(),
                     table: Some(0),
+                    heading: false,
+                    given: None,
                 });
             }
             Ok(false) => break,
@@ -42,6 +44,8 @@ pub(crate) fn read(text: &str) -> Vec<Row> {
                     loc: Loc::Line(line),
                     cells: vec![rest],
                     table: None,
+                    heading: false,
+                    given: None,
                 });
                 break;
             }

@@ -3,14 +3,30 @@
 //! The bytes decide, not the name: a .docx renamed .doc, a CSV saved as .txt, or a spreadsheet without an
 //! extension are all read for what they are. Text may arrive as UTF-8 (with or without a byte-order mark), as the
 //! UTF-16 that Excel's "Unicode text" export writes, or as Windows-1252 from an older Windows program; all three
-//! are decoded. Files redress cannot read (PDF, the old binary .doc, RTF) are refused with a way forward.
+//! are decoded. Files redress cannot read (PDF, the old binary .doc, RTF) are refused with a way forward. A saved
+//! web page is known by its extension or by starting as one does (`<!DOCTYPE html>`, `<html>`), and a web
+//! archive (.mhtml) by its MIME headers, whatever either is called.
 
 use std::io::{Cursor, Read};
 
-use super::{Format, ImportError, Row};
+use super::{Format, ImportError, Loc, Row};
+
+/// What a reader made of a file.
+#[derive(Debug)]
+pub(crate) struct Reading {
+    pub(crate) format: Format,
+    pub(crate) rows: Vec<Row>,
+    /// Page chrome left out by its structure (menus, banners, footers), by where it was.
+    pub(crate) chrome: Vec<Loc>,
+}
 
 /// Reads any supported file into rows.
-pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<(Format, Vec<Row>), ImportError> {
+pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Reading, ImportError> {
+    let plain = |format: Format, rows: Vec<Row>| Reading {
+        format,
+        rows,
+        chrome: Vec::new(),
+    };
     let ext = name
         .rsplit_once('.')
         .map(|(_, e)| e.to_lowercase())
@@ -22,7 +38,8 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<(Format, Vec<Row>), Impor
         ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return read_zip(name, bytes);
+        let (format, rows) = read_zip(name, bytes)?;
+        return Ok(plain(format, rows));
     }
     if bytes.starts_with(b"%PDF") {
         return Err(unsupported(
@@ -38,7 +55,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<(Format, Vec<Row>), Impor
                 "open it in Word and save it as a Word Document (.docx), then import that",
             ));
         }
-        return Ok((Format::Spreadsheet, super::xlsx::read(name, bytes)?));
+        return Ok(plain(Format::Spreadsheet, super::xlsx::read(name, bytes)?));
     }
     if bytes.starts_with(b"{\\rtf") {
         return Err(unsupported(
@@ -47,16 +64,50 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<(Format, Vec<Row>), Impor
         ));
     }
     let text = decode_text(bytes);
+    if let Some(html) = super::mhtml::page(&text) {
+        let page = super::page::read(&html);
+        return Ok(Reading {
+            format: Format::Html,
+            rows: page.rows,
+            chrome: page.chrome,
+        });
+    }
     if text.contains('\u{0}') {
         return Err(unsupported(
             format!("`{name}` is not a document redress can read"),
-            "give a .docx, .xlsx, .csv, or a .txt file holding the table copied out of the document",
+            "give a .docx, .xlsx, .csv, a saved web page (.html), or a .txt file holding the table copied out \
+             of the document or the browser",
         ));
     }
-    if looks_like_csv(&ext, &text) {
-        return Ok((Format::Csv, super::csv::read(&text)));
+    if looks_like_html(&ext, &text) {
+        let page = super::page::read(&text);
+        return Ok(Reading {
+            format: Format::Html,
+            rows: page.rows,
+            chrome: page.chrome,
+        });
     }
-    Ok((Format::Text, super::text::read(&text)))
+    if looks_like_csv(&ext, &text) {
+        return Ok(plain(Format::Csv, super::csv::read(&text)));
+    }
+    Ok(plain(Format::Text, super::text::read(&text)))
+}
+
+/// A saved web page: named .html or .htm, or starting as one does, whatever its name.
+fn looks_like_html(ext: &str, text: &str) -> bool {
+    if matches!(ext, "html" | "htm" | "xhtml" | "shtml") {
+        return true;
+    }
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(300)
+        .collect::<String>()
+        .to_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<?xml") && head.contains("<html"))
+        || (head.starts_with("<!--") && head.contains("<html"))
 }
 
 fn unsupported(what: String, hint: &str) -> ImportError {

@@ -205,6 +205,8 @@ fn end(s: &mut State, name: &str) {
                         loc: Loc::Paragraph(s.body_paragraphs),
                         cells: vec![text],
                         table: None,
+                        heading: false,
+                        given: None,
                     });
                 }
             }
@@ -228,6 +230,8 @@ fn end(s: &mut State, name: &str) {
                 },
                 cells,
                 table: Some(s.tables),
+                heading: false,
+                given: None,
             });
         }
         "tbl" => s.depth = s.depth.saturating_sub(1),

@@ -16,12 +16,12 @@ use std::fmt;
 use super::header::Role;
 use super::rows::Structure;
 use super::sequence::Placement;
+use super::values::FormAnswer;
 use super::{Loc, Row};
-use crate::model::Answer;
 
 /// An edition of the Housing Ombudsman's Complaint Handling Code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edition {
+pub(crate) enum Edition {
     /// The 2024 Code, statutory from 1 April 2024: the one redress reports against.
     Code2024,
     /// The 2022 Code, with "must" and "should" requirements.
@@ -119,8 +119,8 @@ pub(crate) fn detect(rows: &[Row], s: &Structure, placement: &Placement) -> Verd
         ));
     }
     let yes_no = s.headers.iter().any(|h| {
-        h.roles.contains(&Role::Mark(Answer::Yes))
-            && h.roles.contains(&Role::Mark(Answer::No))
+        h.roles.contains(&Role::Mark(FormAnswer::Yes))
+            && h.roles.contains(&Role::Mark(FormAnswer::No))
             && !h.roles.contains(&Role::Number)
     });
     if yes_no {

@@ -12,14 +12,14 @@ pub(crate) fn heading_like(text: &str) -> bool {
     let mut it = lower.split_whitespace();
     let first = it.next().unwrap_or("");
     let second = it.next().unwrap_or("");
-    let numbered = second
-        .trim_end_matches([':', '.', '-'])
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit())
-        || matches!(second, "one" | "two" | "three");
+    let rest = it.count();
+    // "Section 3", "Stage 2", "Section 3: Accessibility and awareness"; not "Section 3.4 of our policy ...",
+    // the landlord's own clause, nor a sentence that begins with a section.
+    let bare = second.trim_end_matches([':', '.', '-']);
+    let numbered = (!bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
+        || matches!(bare, "one" | "two" | "three");
     if matches!(first, "section" | "stage" | "part") && numbered {
-        return true;
+        return rest == 0 || (rest <= 8 && !lower.ends_with('.'));
     }
     if lower.starts_with("self-assessment form") || lower.starts_with("self assessment form") {
         return true;
@@ -64,6 +64,12 @@ mod tests {
         ));
         assert!(!heading_like(
             "Stage 2 is the landlord's final response. It must be"
+        ));
+        assert!(!heading_like(
+            "Section 3.4 of our policy sets out the timescales"
+        ));
+        assert!(!heading_like(
+            "Stage 1 complaints are answered within 10 working days."
         ));
         assert!(instructions_like(
             "Landlords are required to complete the self-assessment in full and support all statements with evidence."

@@ -10,9 +10,8 @@
 
 use super::matching::{matcher, words};
 use super::rows::parse_number;
-use super::values::{read_answer, AnswerRead};
+use super::values::{read_answer, AnswerRead, FormAnswer};
 use super::Row;
-use crate::model::Answer;
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +23,7 @@ pub(crate) enum Role {
     /// The answer, written out ("Yes", "Partially met").
     Comply,
     /// One answer's own column, ticked or marked with an "x".
-    Mark(Answer),
+    Mark(FormAnswer),
     /// A column for "N/A" marks.
     NotApplicable,
     /// Evidence.
@@ -101,16 +100,16 @@ pub(crate) fn role_of(label: &str) -> Option<Role> {
     }
     let role = match l.as_str() {
         "yes" | "y" | "complies" | "compliant" | "met" | "fully met" | "yes fully" => {
-            Role::Mark(Answer::Yes)
+            Role::Mark(FormAnswer::Yes)
         }
-        "no" | "n" | "not met" | "non compliant" | "not compliant" => Role::Mark(Answer::No),
+        "no" | "n" | "not met" | "non compliant" | "not compliant" => Role::Mark(FormAnswer::No),
         "partial"
         | "partially"
         | "partly"
         | "partially met"
         | "partly met"
         | "partial compliance"
-        | "partially compliant" => Role::Mark(Answer::Partial),
+        | "partially compliant" => Role::Mark(FormAnswer::Partial),
         "n/a" | "na" | "not applicable" => Role::NotApplicable,
         _ if has("evidence") || l.starts_with("how we") => Role::Evidence,
         _ if has("owner")
@@ -223,18 +222,18 @@ fn build(cells: &[String]) -> Header {
         .collect();
     // A lone "Compliant?" or "Met" column holds the answer written out, not ticks for one answer.
     let marks = roles.iter().filter(|r| matches!(r, Role::Mark(_))).count();
-    if marks == 1 && roles.contains(&Role::Mark(Answer::Yes)) {
+    if marks == 1 && roles.contains(&Role::Mark(FormAnswer::Yes)) {
         for r in roles.iter_mut() {
-            if *r == Role::Mark(Answer::Yes) {
+            if *r == Role::Mark(FormAnswer::Yes) {
                 *r = Role::Comply;
             }
         }
     }
     // "No." with no "Yes" column beside it is a number column, not an answer.
-    let has_yes = roles.contains(&Role::Mark(Answer::Yes));
+    let has_yes = roles.contains(&Role::Mark(FormAnswer::Yes));
     if !has_yes && !roles.contains(&Role::Number) {
         for r in roles.iter_mut() {
-            if *r == Role::Mark(Answer::No) {
+            if *r == Role::Mark(FormAnswer::No) {
                 *r = Role::Number;
             }
         }
@@ -392,8 +391,8 @@ mod tests {
             h.roles,
             [
                 Role::Requirement,
-                Role::Mark(Answer::Yes),
-                Role::Mark(Answer::No),
+                Role::Mark(FormAnswer::Yes),
+                Role::Mark(FormAnswer::No),
                 Role::Action
             ]
         );
@@ -435,6 +434,8 @@ mod tests {
                     "Note".into(),
                 ],
                 table: Some(0),
+                heading: false,
+                given: None,
             })
             .collect();
         let h = infer_header(&rows).unwrap();

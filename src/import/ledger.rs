@@ -14,18 +14,18 @@ use super::Loc;
 
 /// Text that could not be placed in the data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unplaced {
+pub(crate) struct Unplaced {
     /// Where it is in the input.
-    pub loc: Loc,
+    pub(crate) loc: Loc,
     /// The text (a row's cells are joined with ` | `).
-    pub text: String,
+    pub(crate) text: String,
     /// Why it was not placed.
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 /// Kinds of the form's own text, recognised and not carried over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormTextKind {
+pub(crate) enum FormTextKind {
     /// A header row naming the columns.
     Header,
     /// A header row repeated on a new page or above a new section.
@@ -36,6 +36,12 @@ pub enum FormTextKind {
     Instructions,
     /// A rule of dashes left by a table layout.
     Separator,
+    /// A label of a form laid out as blocks ("Code provision", "Comply", "Evidence").
+    Label,
+    /// The web page's own furniture: menus, skip links, banners, footers, "Share this page", "Last modified on".
+    PageChrome,
+    /// A second copy of a provision already read, the same or less (the page copied twice, or shown twice).
+    RepeatedCopy,
 }
 
 /// The account.
@@ -63,8 +69,13 @@ impl Ledger {
         }
     }
 
-    /// Records that could not be placed: all their text.
+    /// Records that could not be placed: all their text. Repeats of provisions already read: where they were.
     pub(crate) fn add_placement(&mut self, p: &Placement) {
+        self.form_text.extend(
+            p.repeats
+                .iter()
+                .map(|l| (l.clone(), FormTextKind::RepeatedCopy)),
+        );
         for (record, reason) in &p.unplaced {
             for part in &record.parts {
                 let text = part_text(part);

@@ -1,37 +1,56 @@
 //! `redress import`: turns the self-assessment a landlord already has (the Ombudsman's Word template, their own
-//! table in Word or Excel, a CSV, or text copied out of a document or PDF) into `data/self-assessment.toml`.
+//! table in Word or Excel, a CSV, the form published as web pages, or text copied out of a document, a PDF or a
+//! browser) into `data/self-assessment.toml`.
 //!
 //! The pipeline runs one way, and every reader feeds the same middle:
 //!
-//! 1. `detect` works out what the file is from its bytes, not only its name, and hands it to a reader:
-//!    `text` (tab-separated or `|` tables, as copied out of a document), `csv`, `docx` or `xlsx`
-//!    (which also reads .xls and .ods). Each produces rows of cells, with where each row came from.
+//! 1. `files` works out which files make the form (several saved pages, or a folder of them, read in order as
+//!    one form), and `detect` what each file is from its bytes, not only its name, handing it to a reader:
+//!    `text` (tab-separated or `|` tables, or lines copied from a browser), `csv`, `docx`, `xlsx` (which also
+//!    reads .xls and .ods), or `page` for saved web pages (parsed by `dom` with html5ever; `mhtml` unwraps a
+//!    web archive). Each produces rows of cells, with where each row came from; `page` also reports the page
+//!    chrome it left out.
 //! 2. `clean` tidies every cell: look-alike letters, HTML fragments, bullets, invisible characters.
-//! 3. `rows` finds the header rows (by their words: see `header`) and groups the rows into records, one per
+//! 3. `labelled` reads what is not a table: labelled blocks (`labels`), one label or value per line, rows whose
+//!    cells ran together (split by `anchor` at the end of the Code's wording), and page chrome in copied text
+//!    (`chrome`). Each provision it finds becomes one row with its columns given.
+//! 4. `rows` finds the header rows (by their words: see `header`) and groups the rows into records, one per
 //!    provision row of the form, joining rows split across pages and dropping repeated headers.
-//! 4. `sequence` places each record in the Code with `matching`, which compares the quoted requirement text
-//!    with the built-in catalogue: that is how lost and mangled numbers are recovered.
-//! 5. `edition` refuses forms written against the 2022 or 2020 Code, whose provisions do not map onto 2024's.
-//! 6. `assemble` turns each record into an answer, evidence, commentary and actions, and `write` writes the
-//!    data file in the Code's order, with the problems it could not settle as comments.
+//! 5. `sequence` places each record in the Code with `matching`, which compares the quoted requirement text
+//!    with the built-in catalogue: that is how lost and mangled numbers are recovered, and how a second copy
+//!    of a provision is known for a repeat.
+//! 6. `edition` refuses forms written against the 2022 or 2020 Code, whose provisions do not map onto 2024's.
+//! 7. `assemble` turns each record into an answer (yes or no: a "Partial" is written as no, its word kept),
+//!    evidence, commentary and actions, and `write` writes the data file in the Code's order, with the problems
+//!    it could not settle as comments.
 //!
 //! Nothing is dropped silently: `ledger` accounts for every cell, as written to the file, recognised as the
-//! form's own text (headings, instructions, the Code's wording), or listed as not placed, with its location.
-//! The importer never invents an answer, an explanation or a date.
+//! form's own text (headings, labels, instructions, page chrome, the Code's wording), or listed as not placed,
+//! with its location. The importer never invents an answer, an explanation or a date.
 
 mod actions;
+mod anchor;
 mod assemble;
+mod chrome;
 mod clean;
 mod csv;
 mod detect;
 mod docx;
+mod dom;
 mod edition;
+mod files;
 mod form_text;
 mod header;
 mod html;
+mod labelled;
+mod labels;
 mod ledger;
 mod matching;
+mod mhtml;
 mod number;
+mod page;
+#[cfg(test)]
+mod properties;
 mod rows;
 mod sequence;
 mod text;
@@ -40,14 +59,14 @@ mod write;
 mod xlsx;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-pub use edition::Edition;
-pub use ledger::{FormTextKind, Unplaced};
+pub(crate) use edition::Edition;
+pub(crate) use ledger::{FormTextKind, Unplaced};
 
 /// Where a piece of the input came from, in the terms of the file it came from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Loc {
+pub(crate) enum Loc {
     /// A line of a text or CSV file (1-based).
     Line(usize),
     /// A paragraph of a Word document outside any table (1-based, counting paragraphs in the body).
@@ -66,6 +85,34 @@ pub enum Loc {
         /// The row number.
         row: usize,
     },
+    /// A place in one of several files read as one form (a folder of saved web pages, one per section).
+    InFile {
+        /// Which file, counting from 1 in the order they were read: places sort in the form's order.
+        file: usize,
+        /// The file's name.
+        name: String,
+        /// Where in the file.
+        at: Box<Loc>,
+    },
+}
+
+impl Loc {
+    /// The same place, in the file numbered `file` of several.
+    pub(crate) fn in_file(self, file: usize, name: &str) -> Loc {
+        Loc::InFile {
+            file,
+            name: name.to_string(),
+            at: Box::new(self),
+        }
+    }
+
+    /// The file this place is in, when several were read, and the place within it.
+    pub(crate) fn split_file(&self) -> (Option<&str>, &Loc) {
+        match self {
+            Loc::InFile { name, at, .. } => (Some(name), at),
+            other => (None, other),
+        }
+    }
 }
 
 impl fmt::Display for Loc {
@@ -75,6 +122,7 @@ impl fmt::Display for Loc {
             Loc::Paragraph(n) => write!(f, "paragraph {n}"),
             Loc::TableRow { table, row } => write!(f, "table {table}, row {row}"),
             Loc::SheetRow { sheet, row } => write!(f, "sheet `{sheet}`, row {row}"),
+            Loc::InFile { name, at, .. } => write!(f, "{name}, {at}"),
         }
     }
 }
@@ -86,12 +134,27 @@ pub(crate) struct Row {
     pub(crate) loc: Loc,
     pub(crate) cells: Vec<String>,
     pub(crate) table: Option<usize>,
+    /// A heading of the document (an HTML `<h1>`-`<h6>`): outside a provision's record, it is the page's own
+    /// text, not the landlord's answer.
+    pub(crate) heading: bool,
+    /// A record already read out of labelled blocks or run-together text (see `labelled`): the columns its cells
+    /// are under.
+    pub(crate) given: Option<Given>,
+}
+
+/// The columns of a row `labelled` read, and whether it continues the record before it (a second action) or
+/// starts one of its own.
+#[derive(Debug, Clone)]
+pub(crate) struct Given {
+    pub(crate) header: std::rc::Rc<header::Header>,
+    pub(crate) continues: bool,
 }
 
 /// The kind of file that was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Text copied out of a document: tab-separated cells, or a `|` table.
+pub(crate) enum Format {
+    /// Text copied out of a document or a browser: tab-separated cells, a `|` table, labels and values one to a
+    /// line, or rows whose cells ran together.
     Text,
     /// Comma- or semicolon-separated values.
     Csv,
@@ -99,100 +162,109 @@ pub enum Format {
     Docx,
     /// A spreadsheet (.xlsx, .xls, .ods).
     Spreadsheet,
+    /// A saved web page (.html, .htm, or a web archive, .mhtml).
+    Html,
 }
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Format::Text => "text copied from a document",
+            Format::Text => "text copied from a document or a browser",
             Format::Csv => "CSV",
             Format::Docx => "Word document",
             Format::Spreadsheet => "spreadsheet",
+            Format::Html => "saved web page",
         })
     }
 }
 
 /// Choices the caller can make.
 #[derive(Debug, Clone, Default)]
-pub struct ImportOptions {
+pub(crate) struct ImportOptions {
     /// Import the form as a 2024 Code form even if it looks like an older edition's.
-    pub force_2024: bool,
+    pub(crate) force_2024: bool,
 }
 
 /// A provision whose number was recovered from its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recovered {
+pub(crate) struct Recovered {
     /// The 2024 number.
-    pub number: String,
+    pub(crate) number: String,
     /// The number the form wrote, if it wrote one ("0.10", "6.1").
-    pub written: Option<String>,
+    pub(crate) written: Option<String>,
     /// Where the row is.
-    pub loc: Loc,
+    pub(crate) loc: Loc,
 }
 
 /// A note about one provision: something to check, or something the build will ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProvisionNote {
+pub(crate) struct ProvisionNote {
     /// The provision ("6.11").
-    pub number: String,
+    pub(crate) number: String,
     /// What to check or do, as a sentence.
-    pub note: String,
+    pub(crate) note: String,
 }
 
 /// What an import found.
 #[derive(Debug, Clone, Default)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Provisions found in the form.
-    pub found: usize,
+    pub(crate) found: usize,
     /// Of those, found by their number.
-    pub by_number: usize,
+    pub(crate) by_number: usize,
     /// Of those, placed by their text: the number was missing, mangled or contradicted by the text.
-    pub recovered: Vec<Recovered>,
+    pub(crate) recovered: Vec<Recovered>,
     /// Provisions of the 2024 form not found at all.
-    pub missing: Vec<String>,
+    pub(crate) missing: Vec<String>,
     /// Answered yes.
-    pub yes: usize,
-    /// Answered partial.
-    pub partial: usize,
-    /// Answered no.
-    pub no: usize,
+    pub(crate) yes: usize,
+    /// Answered no (written as `no`), including those the form answered "Partial".
+    pub(crate) no: usize,
+    /// The provisions the form answered "Partial" (or gave different answers in different rows): written as `no`,
+    /// with the form's word kept in the commentary.
+    pub(crate) partial: Vec<String>,
     /// Found, but with no answer redress could read (written as commented-out entries).
-    pub unanswered: Vec<ProvisionNote>,
+    pub(crate) unanswered: Vec<ProvisionNote>,
     /// Things to check against the original form.
-    pub checks: Vec<ProvisionNote>,
+    pub(crate) checks: Vec<ProvisionNote>,
     /// What `redress build` will ask for before the site builds.
-    pub build_needs: Vec<ProvisionNote>,
+    pub(crate) build_needs: Vec<ProvisionNote>,
     /// Actions written as `[[provisions.actions]]`.
-    pub actions: usize,
+    pub(crate) actions: usize,
     /// Actions kept in the commentary because their completion date is not a date.
-    pub undated_actions: usize,
+    pub(crate) undated_actions: usize,
     /// The provisions those actions belong to.
-    pub undated_in: Vec<String>,
+    pub(crate) undated_in: Vec<String>,
     /// When the table had no header row: the columns as redress worked them out from their content.
-    pub inferred_columns: Option<String>,
+    pub(crate) inferred_columns: Option<String>,
+    /// Rows whose cells ran together, so that their evidence and commentary could not be told apart: both were
+    /// written as evidence.
+    pub(crate) merged_cells: usize,
 }
 
 /// The result of a successful import.
 #[derive(Debug, Clone)]
-pub struct ImportResult {
+pub(crate) struct ImportResult {
     /// The data file, ready to write.
-    pub toml: String,
-    /// What the input was.
-    pub format: Format,
+    pub(crate) toml: String,
+    /// Every file read, in order, with its kind.
+    pub(crate) files: Vec<(String, Format)>,
+    /// What was in the folders given but not read: files of other kinds (pictures, stylesheets) and folders.
+    pub(crate) skipped: Vec<PathBuf>,
     /// Counts and notes.
-    pub summary: Summary,
+    pub(crate) summary: Summary,
     /// Text that could not be placed, in the order of the input.
-    pub unplaced: Vec<Unplaced>,
+    pub(crate) unplaced: Vec<Unplaced>,
     /// Text recognised as the form's own (headings, instructions, header rows), not carried over.
-    pub form_text: Vec<(Loc, FormTextKind)>,
+    pub(crate) form_text: Vec<(Loc, FormTextKind)>,
     /// Cells holding only marks or punctuation ("•", "--"), ignored.
-    pub ignored_marks: Vec<(Loc, String)>,
+    pub(crate) ignored_marks: Vec<(Loc, String)>,
 }
 
 /// Why an import could not be done.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum ImportError {
+pub(crate) enum ImportError {
     /// The file could not be read.
     Io {
         /// The file.
@@ -223,7 +295,7 @@ pub enum ImportError {
 
 impl ImportError {
     /// True when the world failed (the file could not be read), rather than the file's content.
-    pub fn is_io(&self) -> bool {
+    pub(crate) fn is_io(&self) -> bool {
         matches!(self, ImportError::Io { .. })
     }
 }
@@ -240,8 +312,10 @@ impl fmt::Display for ImportError {
                 f,
                 "no table of provisions was found: {what}\n\nhelp: redress looks for a header row naming the \
                  columns (such as \"Code provision\", \"Comply\", \"Evidence\") above rows that start with a \
-                 provision number (\"1.2\"); if the table was copied from a PDF and its columns ran together, \
-                 open the original in Word and copy the table from there, or save it as .docx and import that"
+                 provision number (\"1.2\"), or for labelled blocks (\"Code provision 1.2\", \"Comply\", \
+                 \"Yes\", ...) or rows that begin with a provision's number and its wording; if the form is a web \
+                 page, save the page itself (.html) and import that; if it was copied from a PDF and its columns \
+                 ran together, open the original in Word and copy the table from there"
             ),
         }
     }
@@ -256,31 +330,113 @@ impl std::error::Error for ImportError {
     }
 }
 
-/// Imports the form at `path`.
-pub fn import(path: &Path, options: &ImportOptions) -> Result<ImportResult, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    import_bytes(&name, &bytes, options)
+/// One file of a form, held in memory.
+#[derive(Debug, Clone)]
+pub(crate) struct Input {
+    /// The file's name, which tells its kind and names it in what is reported.
+    pub(crate) name: String,
+    /// Its bytes.
+    pub(crate) bytes: Vec<u8>,
+}
+
+/// Imports the form in `paths`: files, or folders of files (saved web pages, one per section), read in order as
+/// one form.
+pub(crate) fn import(
+    paths: &[PathBuf],
+    options: &ImportOptions,
+) -> Result<ImportResult, ImportError> {
+    let found = files::expand(paths)?;
+    let names = display_names(&found.read);
+    let mut inputs = Vec::with_capacity(found.read.len());
+    for (path, name) in found.read.iter().zip(names) {
+        let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        inputs.push(Input { name, bytes });
+    }
+    let mut result = import_inputs(&inputs, options)?;
+    result.skipped = found.skipped;
+    Ok(result)
+}
+
+/// The names files are known by in what is reported: their file names, or their paths where two share a name.
+fn display_names(paths: &[PathBuf]) -> Vec<String> {
+    let name = |p: &PathBuf| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    paths
+        .iter()
+        .map(|p| {
+            let shared = paths.iter().filter(|q| name(q) == name(p)).count() > 1;
+            if shared {
+                p.display().to_string()
+            } else {
+                name(p)
+            }
+        })
+        .collect()
 }
 
 /// Imports a form held in memory; `name` is the file's name, used to tell its kind and in the file's header.
-pub fn import_bytes(
+#[cfg(test)]
+pub(crate) fn import_bytes(
     name: &str,
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<ImportResult, ImportError> {
-    let (format, mut rows) = detect::read(name, bytes)?;
+    import_inputs(
+        &[Input {
+            name: name.to_string(),
+            bytes: bytes.to_vec(),
+        }],
+        options,
+    )
+}
+
+/// Imports the files of one form, in order.
+pub(crate) fn import_inputs(
+    inputs: &[Input],
+    options: &ImportOptions,
+) -> Result<ImportResult, ImportError> {
+    let several = inputs.len() > 1;
+    let mut rows: Vec<Row> = Vec::new();
+    let mut chrome: Vec<Loc> = Vec::new();
+    let mut formats: Vec<(String, Format)> = Vec::new();
+    let mut tables = 0;
+    for (i, input) in inputs.iter().enumerate() {
+        let read = detect::read(&input.name, &input.bytes)?;
+        let wrap = |loc: Loc| {
+            if several {
+                loc.in_file(i + 1, &input.name)
+            } else {
+                loc
+            }
+        };
+        // Each file's tables are its own: a table never runs on into the next page.
+        let mut last = 0;
+        for mut row in read.rows {
+            row.loc = wrap(row.loc);
+            row.table = row.table.map(|t| {
+                last = last.max(t + 1);
+                t + tables
+            });
+            rows.push(row);
+        }
+        tables += last;
+        chrome.extend(read.chrome.into_iter().map(wrap));
+        formats.push((input.name.clone(), read.format));
+    }
     for row in &mut rows {
         for cell in &mut row.cells {
             *cell = clean::clean_cell(cell);
         }
     }
+    let recognised = labelled::recognise(rows);
+    let rows = recognised.rows;
     let mut structure = rows::structure(&rows, None);
     let mut inferred = None;
     if structure.headers.is_empty() {
@@ -289,6 +445,10 @@ pub fn import_bytes(
             structure = rows::structure(&rows, Some(h));
         }
     }
+    structure.form_text.extend(recognised.form_text);
+    structure
+        .form_text
+        .extend(chrome.into_iter().map(|l| (l, FormTextKind::PageChrome)));
     let placement = sequence::place(structure.records.clone());
     let verdict = edition::detect(&rows, &structure, &placement);
     if verdict.edition != Edition::Code2024 && !options.force_2024 {
@@ -300,7 +460,7 @@ pub fn import_bytes(
     if structure.records.is_empty() {
         let what = if structure.headers.is_empty() {
             format!(
-                "{} rows were read, but none of them is a header row",
+                "{} rows were read, but none of them is a header row, a provision number or a label such as \"Code provision\"",
                 rows.len()
             )
         } else {
@@ -316,17 +476,29 @@ pub fn import_bytes(
             ),
         });
     }
-    let assembled = assemble::assemble(&placement, &structure.headers);
-    let toml = write::write(name, &assembled.provisions);
+    let assembled = assemble::assemble(&placement, &structure.headers, &recognised.notes);
+    let source = match formats.as_slice() {
+        [(name, _)] => name.clone(),
+        _ => formats
+            .iter()
+            .map(|(n, _)| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+            .trim_matches('`')
+            .to_string(),
+    };
+    let toml = write::write(&source, &assembled.provisions);
     let mut ledger = ledger::Ledger::default();
     ledger.add_structure(&structure);
     ledger.add_placement(&placement);
     ledger.add_assembled(&assembled);
     let mut summary = assembled.summary();
     summary.inferred_columns = inferred;
+    summary.merged_cells = recognised.merged;
     Ok(ImportResult {
         toml,
-        format,
+        files: formats,
+        skipped: Vec::new(),
         summary,
         unplaced: ledger.unplaced(),
         form_text: ledger.form_text(),

@@ -1,5 +1,9 @@
 //! Reads provision numbers as forms write them.
 //!
+//! Text copied from a browser can lose the boundary between a number's cell and the next: "1.3A resident ...",
+//! "6.10If all or part ...". [`readings`] offers the ways such a start can be read, for the caller to check each
+//! against the Code's wording.
+//!
 //! "6.10" reaches redress as "6.1O" (a letter O), "6,10" (a comma), "Provision 6.10:", "8.1(f)" for a lettered part
 //! of a provision, "0.10" from OCR, or "6.1" from Excel, which stores it as a number. This module reads the shape
 //! and forgives the typing slips; whether the number is a provision of the Code, and the right one for its row, is
@@ -117,6 +121,48 @@ pub(crate) fn parse_sub_only(cell: &str) -> Option<char> {
     }
 }
 
+/// A provision number at the start of text, also when the text runs straight on ("1.3A resident ...",
+/// "6.10If all or part ..."): the number as written, its key ("6.10"), and the text after it.
+pub(crate) fn leading_number(text: &str) -> Option<(String, String, String)> {
+    readings(text).into_iter().next()
+}
+
+/// The ways to read a number at the start of text, likeliest first: where a capital follows the digits straight
+/// on, the cells ran together ("2.4If a landlord" is 2.4 and "If a landlord", not 2.41 read with a letter I).
+pub(crate) fn readings(text: &str) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = run_on_number(text).into_iter().collect();
+    if let Some((n, rest)) = parse_number(text) {
+        out.push((n.raw.clone(), n.key(), rest));
+    }
+    out
+}
+
+fn run_on_number(text: &str) -> Option<(String, String, String)> {
+    let t = text.trim_start();
+    let major: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let after_major = t[major.len()..].strip_prefix('.')?;
+    let digits: String = after_major
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if major.is_empty() || major.len() > 1 || digits.is_empty() {
+        return None;
+    }
+    // The longest reading whose next character is a capital or a quotation mark: "6.10If" is 6.10, not 6.1.
+    (1..=digits.len().min(2)).rev().find_map(|len| {
+        let rest = &after_major[len..];
+        let starts_text = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '\'' | '‘' | '"' | '“'));
+        starts_text.then(|| {
+            let minor = digits[..len].trim_start_matches('0');
+            let key = format!("{major}.{}", if minor.is_empty() { "0" } else { minor });
+            (format!("{major}.{}", &digits[..len]), key, rest.to_string())
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +196,16 @@ mod tests {
         assert_eq!(parse_sub_only("(b)"), Some('b'));
         assert_eq!(parse_sub_only("c."), Some('c'));
         assert_eq!(parse_sub_only("Yes."), None);
+        let first = leading_number;
+        assert_eq!(
+            first("6.10If all"),
+            Some(("6.10".into(), "6.10".into(), "If all".into()))
+        );
+        assert_eq!(
+            first("1.3A resident"),
+            Some(("1.3".into(), "1.3".into(), "A resident".into()))
+        );
+        // Read with a letter I for a one, "2.4If" would be 2.41: the run-together reading comes first.
+        assert_eq!(readings("2.4If a landlord")[0].1, "2.4");
     }
 }

@@ -14,14 +14,14 @@
 //! Which provision a record is, and where exactly the boundary between two records falls, is decided later by
 //! [`super::matching`], which reads the requirement text.
 
+use super::chrome::chrome_like;
 use super::clean::is_noise;
 use super::form_text::{heading_like, instructions_like};
 use super::header::{extend_header, read_header, Header, Role};
 pub(crate) use super::ledger::FormTextKind;
 pub(crate) use super::number::{parse_number, parse_sub_only, NumberToken};
-use super::values::{is_mark, read_answer, AnswerRead};
+use super::values::{is_mark, read_answer, AnswerRead, FormAnswer};
 use super::{Loc, Row};
-use crate::model::Answer;
 
 /// The kind of text carried by a column other than the number, requirement and answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +82,8 @@ pub(crate) struct Record {
     pub(crate) parts: Vec<Part>,
     /// The part whose number or position identifies the record; rows before it may belong to the previous one.
     pub(crate) anchor: usize,
+    /// Read whole out of labelled blocks (see `labelled`): never a wrapped piece of the record before it.
+    pub(crate) whole: bool,
 }
 
 impl Record {
@@ -136,11 +138,40 @@ pub(crate) fn structure(rows: &[Row], preset: Option<Header>) -> Structure {
     let mut current: Option<Record> = None;
     for row in rows {
         let filled: Vec<&String> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+        if let Some(given) = &row.given {
+            // A record read whole from labelled blocks, with its columns given; or a further action of one.
+            let h = match s.headers.iter().position(|x| x == given.header.as_ref()) {
+                Some(i) => i,
+                None => {
+                    s.headers.push(given.header.as_ref().clone());
+                    s.headers.len() - 1
+                }
+            };
+            if let Some(r) = current.take() {
+                s.records.push(r);
+            }
+            let part = make_part(row.loc.clone(), &row.cells, &s.headers[h], h);
+            match s.records.last_mut().filter(|r| given.continues && r.whole) {
+                Some(r) => r.parts.push(part),
+                None => s.records.push(Record {
+                    parts: vec![part],
+                    anchor: 0,
+                    whole: true,
+                }),
+            }
+            continue;
+        }
         if filled.is_empty() {
             continue;
         }
         if filled.iter().all(|c| is_separator(c)) {
             s.form_text.push((row.loc.clone(), FormTextKind::Separator));
+            continue;
+        }
+        // "Skip to main content", "Share this page", "Last modified on ...": the page's, not the form's.
+        if filled.iter().all(|c| chrome_like(c)) {
+            s.form_text
+                .push((row.loc.clone(), FormTextKind::PageChrome));
             continue;
         }
         // A new table of another width has columns of its own: the header above it no longer applies.
@@ -189,6 +220,11 @@ pub(crate) fn structure(rows: &[Row], preset: Option<Header>) -> Structure {
         // cell). Text alone in a later column is a wrapped piece of the row above ("Stage 2 is the landlord's
         // final response." under the requirement), never a heading.
         let alone = row.cells.len() == 1 || row.cells.first().is_some_and(|c| !c.is_empty());
+        // A page's own heading (an HTML <h1>-<h6>) outside any table is about the form, not in it.
+        if row.heading && row.table.is_none() {
+            s.form_text.push((row.loc.clone(), FormTextKind::Heading));
+            continue;
+        }
         if filled.len() == 1 && alone {
             let text = filled[0].as_str();
             if heading_like(text) && (row.cells.len() == 1 || !text.ends_with('.')) {
@@ -244,6 +280,7 @@ pub(crate) fn structure(rows: &[Row], preset: Option<Header>) -> Structure {
             current = Some(Record {
                 parts: vec![part],
                 anchor: 0,
+                whole: false,
             });
         } else if let Some(r) = current.as_mut() {
             r.parts.push(part);
@@ -301,7 +338,7 @@ fn make_part(loc: Loc, cells: &[String], header: &Header, index: usize) -> Part 
         header: index,
     };
     let mut comply: Vec<&str> = Vec::new();
-    let mut marks: Vec<Answer> = Vec::new();
+    let mut marks: Vec<(FormAnswer, String)> = Vec::new();
     let mut not_applicable = false;
     let mut requirement: Vec<String> = Vec::new();
     for (i, cell) in cells.iter().enumerate() {
@@ -343,7 +380,7 @@ fn make_part(loc: Loc, cells: &[String], header: &Header, index: usize) -> Part 
                 }
             }
             Role::Mark(a) if is_mark(cell) => {
-                marks.push(a);
+                marks.push((a, header.labels.get(i).cloned().unwrap_or_default()));
                 comply.push(cell);
             }
             Role::NotApplicable if is_mark(cell) => {
@@ -368,7 +405,7 @@ fn make_part(loc: Loc, cells: &[String], header: &Header, index: usize) -> Part 
     part.requirement = requirement.join(" ");
     part.answer_text = comply.join(" ");
     part.answer = match (marks.as_slice(), not_applicable) {
-        ([a], false) => AnswerRead::Answer(*a, String::new()),
+        ([(a, label)], false) => AnswerRead::Answer(*a, label.clone(), String::new()),
         ([], true) => AnswerRead::NotApplicable(part.answer_text.clone()),
         ([], false) => read_answer(&part.answer_text),
         _ => AnswerRead::Unclear(part.answer_text.clone()),

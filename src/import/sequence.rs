@@ -7,6 +7,10 @@
 //! A record whose number is garbled and whose text matches nothing, with no answer of its own, is a fragment of
 //! the row before it.
 //!
+//! A page copied twice, or shown twice (a table and the same rows as cards for phones), gives a provision twice
+//! over. A second copy that says nothing the first did not is set aside as a repeat, and reported as one; if it
+//! says more (the first was cut off), it takes the first's place. Copies that differ are joined, as before.
+//!
 //! PDF extraction and OCR write a row's number beside the middle of its text, not its first line, so a record
 //! can start with the last lines of the provision before it. Between every two neighbours the boundary is moved
 //! to where the requirement text says it is: each wrapped line goes to the provision whose wording it fits.
@@ -38,6 +42,8 @@ pub(crate) struct Placement {
     pub(crate) unplaced: Vec<(Record, String)>,
     /// Numbers written on the form that are not provisions of the 2024 form's (and were not OCR slips).
     pub(crate) foreign: Vec<(Loc, String)>,
+    /// Rows of records set aside as repeats of a provision already read.
+    pub(crate) repeats: Vec<Loc>,
 }
 
 /// Identifies, joins and re-cuts the records.
@@ -64,7 +70,9 @@ pub(crate) fn place(records: Vec<Record>) -> Placement {
         }
         let Some(found) = found else {
             match out.placed.last_mut() {
-                Some(last) if !record.has_answer() => last.record.parts.extend(record.parts),
+                Some(last) if !record.has_answer() && !record.whole => {
+                    last.record.parts.extend(record.parts)
+                }
                 _ => {
                     let reason = match &number {
                         Some(k) => format!("`{k}` is not a provision of the 2024 Code's form and the text beside it matches none"),
@@ -75,6 +83,25 @@ pub(crate) fn place(records: Vec<Record>) -> Placement {
             }
             continue;
         };
+        if let Some(earlier) = out.placed.iter_mut().find(|p| p.index == found.index) {
+            match repeat(&record, &earlier.record) {
+                Some(Repeat::Same) => {
+                    out.repeats
+                        .extend(record.parts.iter().map(|p| p.loc.clone()));
+                    continue;
+                }
+                Some(Repeat::Fuller) => {
+                    out.repeats
+                        .extend(earlier.record.parts.iter().map(|p| p.loc.clone()));
+                    earlier.record = record;
+                    if found.how == How::Number || earlier.how != How::Number {
+                        earlier.how = found.how;
+                    }
+                    continue;
+                }
+                None => {}
+            }
+        }
         if prev == Some(found.index) {
             if let Some(last) = out.placed.last_mut() {
                 if record.has_answer() && last.record.has_answer() {
@@ -116,6 +143,54 @@ pub(crate) fn place(records: Vec<Record>) -> Placement {
         recut(m, &mut a[i - 1], &mut b[0]);
     }
     out
+}
+
+/// How a second record of a provision compares with the first.
+enum Repeat {
+    /// It says nothing the first does not.
+    Same,
+    /// It says all the first does, and more.
+    Fuller,
+}
+
+/// Compares two records of the same provision by what the landlord wrote in them (the answer and every other
+/// cell, with white space evened out; the Code's wording is not theirs): a repeat when one holds all of the
+/// other's. Records with different answers are never repeats.
+fn repeat(new: &Record, earlier: &Record) -> Option<Repeat> {
+    use super::values::AnswerRead;
+    let answer = |r: &Record| {
+        r.parts.iter().find_map(|p| match &p.answer {
+            AnswerRead::Answer(a, _, _) => Some(*a),
+            _ => None,
+        })
+    };
+    let texts = |r: &Record| -> Vec<String> {
+        r.parts
+            .iter()
+            .flat_map(|p| p.fields.iter().map(|(_, t)| t.as_str()))
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let (a, b) = (answer(new), answer(earlier));
+    let (new_texts, earlier_texts) = (texts(new), texts(earlier));
+    let within = |x: &[String], y: &[String], x_answer: Option<_>, y_answer: Option<_>| {
+        let all = y.join(" ");
+        (x_answer.is_none() || x_answer == y_answer) && x.iter().all(|t| all.contains(t.as_str()))
+    };
+    if new_texts.is_empty() && a.is_none() {
+        return None;
+    }
+    let same = within(&new_texts, &earlier_texts, a, b);
+    let fuller = within(&earlier_texts, &new_texts, b, a);
+    // Two copies of the same words: keep the one that tells its cells apart (a table's row, rather than the same
+    // row with its evidence and commentary run together).
+    match (same, fuller) {
+        (true, true) if new_texts.len() > earlier_texts.len() => Some(Repeat::Fuller),
+        (true, _) => Some(Repeat::Same),
+        (false, true) => Some(Repeat::Fuller),
+        (false, false) => None,
+    }
 }
 
 /// A number so mangled it is no evidence of an older edition: no section of the Code is numbered 0.
@@ -202,6 +277,8 @@ mod tests {
                     .map(crate::import::clean::clean_cell)
                     .collect(),
                 table: Some(0),
+                heading: false,
+                given: None,
             })
             .collect()
     }

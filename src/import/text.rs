@@ -2,7 +2,8 @@
 //! readers put them on the clipboard), or a `|` table as written in markdown or an email.
 //!
 //! A line with no separator at all is text outside the table (a heading, a paragraph of instructions), and is
-//! marked as such so the table logic does not mistake it for a row.
+//! marked as such so the table logic does not mistake it for a row; a markdown heading (`# ...`) is marked as a
+//! heading. Such lines may still be a form laid out one label or value per line, which `labelled` reads.
 
 use super::{Loc, Row};
 
@@ -18,18 +19,27 @@ pub(crate) fn read(text: &str) -> Vec<Row> {
                     loc,
                     cells: line.split('\t').map(str::to_string).collect(),
                     table: Some(0),
+                    heading: false,
+                    given: None,
                 }
             } else if let Some(cells) = pipe_cells(line) {
                 Row {
                     loc,
                     cells,
                     table: Some(0),
+                    heading: false,
+                    given: None,
                 }
             } else {
+                // A markdown heading ("# Self-assessment") is a heading of the document.
+                let hashes = line.chars().take_while(|c| *c == '#').count();
+                let heading = (1..=6).contains(&hashes) && line[hashes..].starts_with(' ');
                 Row {
                     loc,
                     cells: vec![line.to_string()],
                     table: None,
+                    heading,
+                    given: None,
                 }
             }
         })

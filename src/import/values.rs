@@ -1,18 +1,76 @@
 //! Reads the two kinds of value a form holds that are not free text: the answer ("Y", "Yes", "Partially met", a
 //! tick, an "x" in a Yes column, "Yes ☒ No ☐") and an action's completion date ("31/03/2025", "March 2025").
 //!
+//! The form's answer is kept as the form gave it ([`FormAnswer`]), including "Partial": the 2024 form and the
+//! Ombudsman's annual submission ask "Comply: Yes / No" only, so [`super::assemble`] writes a partial answer as
+//! `no` and keeps the form's word in the commentary.
+//!
 //! Both are read cautiously. An answer that could be read two ways ("x" alone in a single Comply column: a cross
 //! for No, or a mark for Yes?) is reported, never guessed, because a wrong guess would misstate compliance. A date
 //! that cannot be pinned to a day ("Q1 2025-26") is kept as text for the landlord to settle.
 
 use crate::data::date::Date;
-use crate::model::Answer;
+
+/// An answer as a form gives it. The 2024 form's column is "Comply: Yes / No", but landlords also write
+/// "Partial" (or "Partially met", "Part"), which is read here so that it can be written as `no` with the form's
+/// word kept, never silently turned into either answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum FormAnswer {
+    /// Complies.
+    Yes,
+    /// "Partial", "Partially met", "Part": written as `no`.
+    Partial,
+    /// Does not comply.
+    No,
+}
+
+impl FormAnswer {
+    /// Reads the spellings found on real forms: "Y", "Yes.", "Complies", "Partially", "Part met", "N", "Not met".
+    /// Yes and No are read as the data file's answers are (one home for their spellings, in the model); a
+    /// Partial, which the data file refuses, is read here, with the spellings only forms use ("Part").
+    /// Anything else is refused rather than guessed, since a wrong guess would misstate compliance.
+    pub(crate) fn parse(raw: &str) -> Option<FormAnswer> {
+        use crate::model::self_assessment::{Answer, AnswerError};
+        let spaced = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let bare = spaced.trim_matches(|c: char| c == '*' || c == '_');
+        match Answer::parse(bare) {
+            Ok(Answer::Yes) => Some(FormAnswer::Yes),
+            Ok(Answer::No) => Some(FormAnswer::No),
+            Err(AnswerError::Partial) => Some(FormAnswer::Partial),
+            Err(AnswerError::Unknown) => {
+                let s = bare
+                    .trim_end_matches(['.', '!'])
+                    .to_lowercase()
+                    .replace(['-', '_'], " ");
+                matches!(
+                    s.as_str(),
+                    "part"
+                        | "part met"
+                        | "partly compliant"
+                        | "partially complies"
+                        | "partly complies"
+                )
+                .then_some(FormAnswer::Partial)
+            }
+        }
+    }
+
+    /// The word for the answer, as the summary shows it.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            FormAnswer::Yes => "Yes",
+            FormAnswer::Partial => "Partial",
+            FormAnswer::No => "No",
+        }
+    }
+}
 
 /// What the Comply cell of a row says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum AnswerRead {
-    /// An answer, and any words that followed it in the cell ("Yes - see note" leaves "see note").
-    Answer(Answer, String),
+    /// An answer, the words that gave it ("Partially met"), and any words that followed them in the cell ("Yes -
+    /// see note" leaves "see note").
+    Answer(FormAnswer, String, String),
     /// "N/A": the 2024 form has no such answer.
     NotApplicable(String),
     /// Something that is not an answer, or could be read more than one way.
@@ -41,8 +99,8 @@ pub(crate) fn read_answer(cell: &str) -> AnswerRead {
         .strip_prefix("Fully ")
         .or_else(|| text.strip_prefix("fully "))
         .unwrap_or(text);
-    if let Some(a) = Answer::parse(bare) {
-        return AnswerRead::Answer(a, String::new());
+    if let Some(a) = FormAnswer::parse(bare) {
+        return AnswerRead::Answer(a, said(text), String::new());
     }
     let lower = text.to_lowercase();
     let words = words_of(&lower);
@@ -69,12 +127,20 @@ pub(crate) fn read_answer(cell: &str) -> AnswerRead {
             continue;
         }
         let head = words[..take].join(" ");
-        if let Some(a) = Answer::parse(&head) {
-            let rest = after_words(text, take);
-            return AnswerRead::Answer(a, rest);
+        if let Some(a) = FormAnswer::parse(&head) {
+            let (head, rest) = split_words(text, take);
+            return AnswerRead::Answer(a, said(head), rest);
         }
     }
     AnswerRead::Unclear(text.to_string())
+}
+
+/// The words that gave an answer, without a closing full stop: "Partially met." is said as "Partially met".
+fn said(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['.', '!'])
+        .trim_end()
+        .to_string()
 }
 
 fn is_not_applicable(word: &str) -> bool {
@@ -89,13 +155,14 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The text after the first `n` words, without the separator between them.
-fn after_words(text: &str, n: usize) -> String {
+/// Splits `text` after its first `n` words: the words, without the separator after them, and the text after
+/// them.
+fn split_words(text: &str, n: usize) -> (&str, String) {
+    let sep = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '-' | '–');
     let mut seen = 0;
     let mut in_word = false;
     for (i, c) in text.char_indices() {
-        let sep = c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '-' | '–');
-        if !sep && !in_word {
+        if !sep(c) && !in_word {
             if seen == n {
                 let rest = text[i..].trim();
                 // "Yes (see 6.4)": the opening bracket went with the separator, so the closing one goes too.
@@ -103,13 +170,13 @@ fn after_words(text: &str, n: usize) -> String {
                     Some(r) if !r.contains('(') => r.trim_end(),
                     _ => rest,
                 };
-                return rest.to_string();
+                return (text[..i].trim_end_matches(sep), rest.to_string());
             }
             seen += 1;
         }
-        in_word = !sep;
+        in_word = !sep(c);
     }
-    String::new()
+    (text, String::new())
 }
 
 /// "Yes ☒ No ☐" or "☒ Yes ☐ No": the answer word beside the ticked box.
@@ -133,8 +200,8 @@ fn read_checkboxes(text: &str) -> AnswerRead {
             && t.chars()
                 .all(|c| CHECKED.contains(&c) || UNCHECKED.contains(&c))
     };
-    let word_answer = |t: &str| Answer::parse(t.trim_matches(|c: char| !c.is_alphanumeric()));
-    let mut found: Vec<Answer> = Vec::new();
+    let word_answer = |t: &str| FormAnswer::parse(t.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut found: Vec<(FormAnswer, String)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if !(is_box(t) && t.chars().all(|c| CHECKED.contains(&c))) {
             continue;
@@ -146,15 +213,20 @@ fn read_checkboxes(text: &str) -> AnswerRead {
         } else {
             i.checked_sub(1).and_then(|j| word_answer(tokens[j]))
         };
+        let word = if boxes_first {
+            tokens.get(i + 1)
+        } else {
+            i.checked_sub(1).and_then(|j| tokens.get(j))
+        };
         match label {
-            Some(a) => found.push(a),
-            None if tokens.len() == 1 => found.push(Answer::Yes),
+            Some(a) => found.push((a, word.map_or(String::new(), |w| said(w)))),
+            None if tokens.len() == 1 => found.push((FormAnswer::Yes, text.to_string())),
             None => return AnswerRead::Unclear(text.to_string()),
         }
     }
-    found.dedup();
+    found.dedup_by_key(|(a, _)| *a);
     match found.as_slice() {
-        [a] => AnswerRead::Answer(*a, String::new()),
+        [(a, w)] => AnswerRead::Answer(*a, w.clone(), String::new()),
         _ => AnswerRead::Unclear(text.to_string()),
     }
 }
@@ -351,45 +423,61 @@ fn month_end(year: u32, month: u32) -> Option<Date> {
 mod tests {
     use super::*;
 
-    fn answer(s: &str) -> Option<Answer> {
+    fn answer(s: &str) -> Option<FormAnswer> {
         match read_answer(s) {
-            AnswerRead::Answer(a, _) => Some(a),
+            AnswerRead::Answer(a, _, _) => Some(a),
             _ => None,
         }
     }
 
     #[test]
     fn reads_answers_as_forms_write_them() {
-        assert_eq!(answer("Y"), Some(Answer::Yes));
-        assert_eq!(answer("Yes - see note"), Some(Answer::Yes));
+        assert_eq!(answer("Y"), Some(FormAnswer::Yes));
+        assert_eq!(answer("Yes - see note"), Some(FormAnswer::Yes));
         assert_eq!(
             read_answer("Yes - see note"),
-            AnswerRead::Answer(Answer::Yes, "see note".into())
+            AnswerRead::Answer(FormAnswer::Yes, "Yes".into(), "see note".into())
         );
         assert_eq!(
             answer("Partially met, policy under review"),
-            Some(Answer::Partial)
+            Some(FormAnswer::Partial)
         );
         assert_eq!(
             read_answer("Yes (see 6.4)"),
-            AnswerRead::Answer(Answer::Yes, "see 6.4".into())
+            AnswerRead::Answer(FormAnswer::Yes, "Yes".into(), "see 6.4".into())
         );
-        assert_eq!(answer("✓"), Some(Answer::Yes));
-        assert_eq!(answer("Fully compliant"), Some(Answer::Yes));
-        assert_eq!(answer("Non-compliant"), Some(Answer::No));
-        assert_eq!(answer("Partially Compliant"), Some(Answer::Partial));
+        assert_eq!(answer("✓"), Some(FormAnswer::Yes));
+        assert_eq!(answer("Fully compliant"), Some(FormAnswer::Yes));
+        assert_eq!(answer("Non-compliant"), Some(FormAnswer::No));
+        assert_eq!(answer("Partially Compliant"), Some(FormAnswer::Partial));
         assert!(matches!(
             read_answer("Largely compliant"),
             AnswerRead::Unclear(_)
         ));
-        assert_eq!(answer("Yes ☒ No ☐"), Some(Answer::Yes));
-        assert_eq!(answer("Yes ☐ No ☒"), Some(Answer::No));
-        assert_eq!(answer("☐ Yes ☒ Partial ☐ No"), Some(Answer::Partial));
+        assert_eq!(answer("Yes ☒ No ☐"), Some(FormAnswer::Yes));
+        assert_eq!(answer("Yes ☐ No ☒"), Some(FormAnswer::No));
+        assert_eq!(answer("☐ Yes ☒ Partial ☐ No"), Some(FormAnswer::Partial));
         assert!(matches!(read_answer("N/A"), AnswerRead::NotApplicable(_)));
         assert!(matches!(read_answer("x"), AnswerRead::Unclear(_)));
         assert!(matches!(read_answer("Yes / No"), AnswerRead::Unclear(_)));
         assert!(matches!(read_answer("Ongoing"), AnswerRead::Unclear(_)));
         assert_eq!(read_answer(" • "), AnswerRead::Empty);
+        // Answers with a full stop, and partial answers kept as the form wrote them.
+        assert_eq!(answer("Yes."), Some(FormAnswer::Yes));
+        assert_eq!(answer("No."), Some(FormAnswer::No));
+        assert_eq!(answer("Part"), Some(FormAnswer::Partial));
+        assert_eq!(
+            read_answer("Partially met, policy under review"),
+            AnswerRead::Answer(
+                FormAnswer::Partial,
+                "Partially met".into(),
+                "policy under review".into()
+            )
+        );
+        assert_eq!(
+            read_answer("Partial."),
+            AnswerRead::Answer(FormAnswer::Partial, "Partial".into(), String::new())
+        );
         assert!(is_mark("X") && is_mark("✓") && !is_mark("") && !is_mark("no"));
     }
 

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 
 use super::actions::ActionOut;
 use super::assemble::Imported;
+use super::values::FormAnswer;
 use crate::catalogue::catalogue;
 
 /// The whole file.
@@ -33,13 +34,18 @@ pub(crate) fn write(source: &str, provisions: &[Imported]) -> String {
         .map(|c| c.number.as_str())
         .collect();
     let source = source.replace(['\n', '\r'], " ");
+    out.push_str(
+        "# Self-assessment against the Housing Ombudsman's Complaint Handling Code (2024).\n",
+    );
+    out.push_str(&comment_lines(&format!(
+        "Imported by `redress import` from `{source}`: {found} of the form's 72 provisions were found in it."
+    )));
     let _ = writeln!(
         out,
-        "# Self-assessment against the Housing Ombudsman's Complaint Handling Code (2024).\n\
-         # Imported by `redress import` from `{source}`: {found} of the form's 72 provisions were found in it.\n\
-         # Check it against the original before you publish, above all the notes marked \"check:\" and \"TODO:\".\n\
-         # comply is \"yes\", \"partial\" or \"no\". Every \"partial\" or \"no\" needs an explanation and at least one\n\
-         # action with an owner, a due date and a status. Evidence, commentary and explanation are markdown."
+        "# Check it against the original before you publish, above all the notes marked \"check:\" and \"TODO:\".\n\
+         # comply is \"yes\" or \"no\" (a \"Partial\" on the form is written as \"no\", with the form's word kept in the\n\
+         # commentary). Every \"no\" needs an explanation and at least one action with an owner, a due date and a\n\
+         # status. Evidence, commentary and explanation are markdown."
     );
     if !missing.is_empty() {
         out.push_str("#\n");
@@ -59,7 +65,7 @@ pub(crate) fn write(source: &str, provisions: &[Imported]) -> String {
         )));
     }
     out.push_str(
-        "\n# approved = 2026-06-18   # for example: the date your governing body approved this self-assessment\n",
+        "\n# The governing body's approval (required): who approved this self-assessment, when, and why.\n# [approval]\n# body = \"Board\"\n# date = 2026-06-18\n# reason = \"annual\"   # or \"restructure\" (Code 8.3) or \"ombudsman request\" (Code 8.4)\n",
     );
     for section in &cat.sections {
         let _ = write!(
@@ -99,10 +105,11 @@ fn provision(out: &mut String, p: &Imported) {
     }
     let mut entry = String::new();
     let _ = writeln!(entry, "[[provisions]]\nnumber = {}", string(&p.number));
+    // The 2024 form's answer is yes or no: a partial answer is not met, and is written as no (its word is kept
+    // at the head of the commentary by `assemble`).
     let comply = p.answer.map_or("", |a| match a {
-        crate::model::Answer::Yes => "yes",
-        crate::model::Answer::Partial => "partial",
-        crate::model::Answer::No => "no",
+        FormAnswer::Yes => "yes",
+        FormAnswer::Partial | FormAnswer::No => "no",
     });
     let _ = writeln!(entry, "comply = {}", string(comply));
     let _ = writeln!(entry, "evidence = {}", string(&p.evidence));
@@ -119,7 +126,7 @@ fn provision(out: &mut String, p: &Imported) {
         (None, why) => {
             let why = why.as_deref().unwrap_or("the form gives no answer");
             out.push_str(&comment_lines(&format!(
-                "TODO: {} has no answer: {why}. Write comply = \"yes\", \"no\" or \"partial\", then remove the \"# \" from these lines.",
+                "TODO: {} has no answer: {why}. Write comply = \"yes\" or \"no\", then remove the \"# \" from these lines.",
                 p.number
             )));
             out.push_str(&commented(&entry));

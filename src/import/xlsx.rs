@@ -36,6 +36,8 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
                 },
                 cells,
                 table: Some(index),
+                heading: false,
+                given: None,
             });
         }
     }

@@ -1,21 +1,59 @@
 //! Learning from complaints (Code 8.1(d)) judged: each improvement's status, its date against the report year, and
 //! no improvement given twice.
 
-use super::{repeats, ImprovementView, Period};
+use super::{repeats, Period};
 use crate::data::date::Date;
-use crate::data::improvements::Improvement;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::data::improvements::Improvement as ImprovementData;
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
 
-const STATUSES: [&str; 3] = ["done", "in progress", "planned"];
+/// A service improvement, checked.
+#[derive(Debug, Clone)]
+pub(crate) struct Improvement {
+    /// What it is about.
+    pub(crate) theme: String,
+    /// Markdown: what residents told us.
+    pub(crate) you_said: String,
+    /// Markdown: what we changed.
+    pub(crate) we_did: String,
+    /// When it was made or is due.
+    pub(crate) date: Option<Date>,
+    /// How far it has got.
+    pub(crate) status: ImprovementStatus,
+}
+
+/// How far an improvement has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ImprovementStatus {
+    /// Made.
+    Done,
+    /// Under way.
+    InProgress,
+    /// Planned.
+    Planned,
+}
+
+impl ImprovementStatus {
+    /// The words the data file uses.
+    pub(crate) const WORDS: [&'static str; 3] = ["done", "in progress", "planned"];
+
+    fn parse(raw: &str) -> Option<ImprovementStatus> {
+        match raw.trim().to_lowercase().as_str() {
+            "done" => Some(ImprovementStatus::Done),
+            "in progress" => Some(ImprovementStatus::InProgress),
+            "planned" => Some(ImprovementStatus::Planned),
+            _ => None,
+        }
+    }
+}
 
 /// Checks the improvements and turns them into what the pages show; those with an unknown status are left out
 /// (and reported).
 pub(crate) fn build(
-    list: &[Improvement],
+    list: &[ImprovementData],
     src: &SourceFile,
     period: Option<Period>,
     diags: &mut Diagnostics,
-) -> Vec<ImprovementView> {
+) -> Vec<Improvement> {
     check_repeats(list, src, diags);
     list.iter()
         .filter_map(|i| improvement(i, src, period, diags))
@@ -24,7 +62,7 @@ pub(crate) fn build(
 
 /// Two entries with the same theme and the same "we did" text are one change given twice; the page would show it
 /// twice. (The same theme with the same "you said" is allowed: one complaint can lead to several changes.)
-fn check_repeats(list: &[Improvement], src: &SourceFile, diags: &mut Diagnostics) {
+fn check_repeats(list: &[ImprovementData], src: &SourceFile, diags: &mut Diagnostics) {
     let mut seen: Vec<(String, String, usize)> = Vec::new();
     for i in list {
         let theme = repeats::normalise(i.theme.get_ref());
@@ -46,33 +84,38 @@ fn check_repeats(list: &[Improvement], src: &SourceFile, diags: &mut Diagnostics
 }
 
 fn improvement(
-    i: &Improvement,
+    i: &ImprovementData,
     src: &SourceFile,
     period: Option<Period>,
     diags: &mut Diagnostics,
-) -> Option<ImprovementView> {
-    let status = i.status.get_ref().trim().to_lowercase();
-    if !STATUSES.contains(&status.as_str()) {
+) -> Option<Improvement> {
+    let Some(status) = ImprovementStatus::parse(i.status.get_ref()) else {
+        let hint = did_you_mean(
+            &i.status.get_ref().trim().to_lowercase(),
+            ImprovementStatus::WORDS,
+        )
+        .map_or(String::new(), |s| format!("did you mean \"{s}\"? "));
         diags.push(
             Diagnostic::error(format!(
                 "`{}` is not an improvement status",
                 i.status.get_ref()
             ))
             .at(src, i.status.span())
-            .help(format!("use one of: {}", STATUSES.join(", "))),
+            .help(format!(
+                "{hint}use one of: {}",
+                ImprovementStatus::WORDS.join(", ")
+            )),
         );
         return None;
-    }
+    };
     if let (Some(date), Some(period)) = (&i.date, period) {
-        check_date(i, &status, date, period, src, diags);
+        check_date(i, status, date, period, src, diags);
     }
-    let date: Option<Date> = i.date.as_ref().map(|d| *d.get_ref());
-    Some(ImprovementView {
+    Some(Improvement {
         theme: i.theme.get_ref().clone(),
         you_said: i.you_said.clone(),
         we_did: i.we_did.clone(),
-        date: date.map(|d| d.to_string()),
-        date_long: date.map(|d| d.long()),
+        date: i.date.as_ref().map(|d| *d.get_ref()),
         status,
     })
 }
@@ -81,8 +124,8 @@ fn improvement(
 /// from complaints" in that year). One marked done after the year ended, or dated more than a year before it began,
 /// is probably a wrong date or a leftover from an earlier report: a warning, since a landlord may have reasons.
 fn check_date(
-    i: &Improvement,
-    status: &str,
+    i: &ImprovementData,
+    status: ImprovementStatus,
     date: &toml::Spanned<Date>,
     period: Period,
     src: &SourceFile,
@@ -94,7 +137,7 @@ fn check_date(
         ..period.start
     };
     let theme = i.theme.get_ref();
-    if status == "done" && d > period.end {
+    if status == ImprovementStatus::Done && d > period.end {
         diags.push(
             Diagnostic::warning(format!(
                 "the improvement `{theme}` is marked done, but dated {}, after the report period ended on {}",

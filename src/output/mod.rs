@@ -15,14 +15,14 @@ use anyhow::{bail, Result};
 use crate::render::OutputFile;
 
 /// Name of the marker file in an output folder.
-pub const MARKER: &str = ".redress-output";
+pub(crate) const MARKER: &str = ".redress-output";
 
 const MARKER_HEADER: &str = "# This folder is written by redress. Each build replaces it whole.\n# Files listed below were written by redress; anything else here stops the next build from replacing the folder.\n";
 
 /// Why the output folder cannot be replaced: its own error type, because the CLI gives each case its own hint.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum OutputError {
+pub(crate) enum OutputError {
     /// The folder exists, is not empty and was not created by redress.
     Foreign(PathBuf),
     /// The folder was created by redress but holds files redress did not write.
@@ -57,7 +57,7 @@ impl std::fmt::Display for OutputError {
 impl std::error::Error for OutputError {}
 
 /// Checks that `out` may be replaced: absent, empty, or a redress output folder holding only redress's files.
-pub fn check_replaceable(out: &Path) -> Result<(), OutputError> {
+pub(crate) fn check_replaceable(out: &Path) -> Result<(), OutputError> {
     if crate::fs::is_symlink(out) || (out.exists() && !out.is_dir()) {
         return Err(OutputError::NotAFolder(out.to_path_buf()));
     }
@@ -98,7 +98,7 @@ pub fn check_replaceable(out: &Path) -> Result<(), OutputError> {
 }
 
 /// Writes `files` into `out`, atomically from a reader's point of view: staged first, then swapped in.
-pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
+pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
     check_replaceable(out)?;
     let parent = out
         .parent()

@@ -7,13 +7,13 @@
 use comrak::{markdown_to_html, Options};
 
 /// Renders block markdown.
-pub fn to_html(text: &str, unsafe_html: bool) -> String {
+pub(crate) fn to_html(text: &str, unsafe_html: bool) -> String {
     markdown_to_html(text, &options(unsafe_html))
 }
 
 /// Renders a short piece of markdown expected to be one paragraph, without the wrapping `<p>`, for table cells and
 /// labels. Longer text keeps its block structure.
-pub fn to_inline_html(text: &str, unsafe_html: bool) -> String {
+pub(crate) fn to_inline_html(text: &str, unsafe_html: bool) -> String {
     let html = to_html(text, unsafe_html);
     let trimmed = html.trim_end();
     match trimmed

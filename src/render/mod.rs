@@ -4,77 +4,70 @@
 //! individual pages, so the printable report and the site cannot drift apart. All links are relative (see
 //! [`urls`]), so the output works from any folder of any host and from `file://`.
 
-pub mod colour;
-mod context;
-pub mod markdown;
-pub mod templates;
-pub mod urls;
+pub(crate) mod colour;
+pub(crate) mod markdown;
+pub(crate) mod templates;
+pub(crate) mod urls;
+mod view;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::pages::PageId;
 use crate::model::Report;
 use crate::tables::{self, Table};
 use crate::theme::Theme;
 
 /// A file of the built site.
 #[derive(Debug, Clone)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Path relative to the output folder, `/`-separated.
-    pub path: String,
+    pub(crate) path: String,
     /// Contents.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// A page to render.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageSpec {
+pub(crate) struct PageSpec {
     /// Output path, e.g. `performance.html`.
-    pub path: String,
+    pub(crate) path: String,
     /// Template under templates/.
-    pub template: String,
+    pub(crate) template: String,
     /// The page's title (its h1).
-    pub title: String,
+    pub(crate) title: String,
     /// Short label in the navigation.
-    pub nav_label: String,
+    pub(crate) nav_label: String,
     /// Shown in the main navigation.
-    pub in_nav: bool,
+    pub(crate) in_nav: bool,
     /// For content pages, the slug of the content file.
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     /// One-sentence description.
-    pub description: String,
+    pub(crate) description: String,
 }
 
 /// Renders every page, download and asset. Returns `None` (with diagnostics) if a template failed.
-pub fn render_site(
+pub(crate) fn render_site(
     report: &Report,
     theme: &Theme,
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
-    let unsafe_html = report.site.build.unsafe_html;
+    let unsafe_html = report.site.unsafe_html;
     let tera = templates::load(theme, unsafe_html, diags)?;
     let sources = templates::sources(theme);
-    let tables = tables::report::all(report);
+    let tables = tables::all(report);
     let pages = page_list(report);
-    let palette = report
-        .site
-        .brand_colour
-        .as_ref()
-        .and_then(|c| colour::parse_hex(c.get_ref()))
-        .map_or_else(
-            || colour::palette(colour::Rgb(0x1d, 0x4f, 0x91)),
-            colour::palette,
-        );
+    let palette = colour::palette(report.site.brand.unwrap_or(colour::DEFAULT_BRAND));
     let charts = crate::charts::report::all(report, &tables);
-    let mut ctx = context::to_context(context::shared(report, &tables, &pages));
+    let mut ctx = view::to_context(view::shared(report, &tables, &pages));
     ctx.insert("charts", &charts);
     let mut files = Vec::new();
     let mut ok = true;
     let mut reported = Vec::new();
     for page in &pages {
-        context::set_page(&mut ctx, report, page);
+        view::set_page(&mut ctx, report, page);
         match tera.render(&page.template, &ctx) {
             Ok(html) => files.push(OutputFile {
                 path: page.path.clone(),
@@ -161,127 +154,174 @@ fn failing_template(e: &tera::Error) -> Option<String> {
     Some(text[start..end].to_string())
 }
 
-/// The pages of the site, in navigation order.
-pub fn page_list(report: &Report) -> Vec<PageSpec> {
-    let body = &report.site.landlord.governing_body;
-    let spec = |path: &str,
-                template: &str,
-                title: String,
-                nav: &str,
-                in_nav: bool,
-                description: String| PageSpec {
-        path: path.into(),
-        template: template.into(),
-        title,
-        nav_label: nav.into(),
-        in_nav,
-        slug: None,
-        description,
-    };
-    let label = &report.current().label;
-    let mut pages = vec![
-        spec(
-            "index.html",
-            "pages/home.html",
-            report.site.title(),
-            "Home",
-            true,
+/// How one of the report's own pages is made: its template, whether the navigation lists it, and the functions that
+/// word its title, navigation label and description.
+struct PageEntry {
+    id: PageId,
+    template: &'static str,
+    in_nav: bool,
+    title: fn(&Report) -> String,
+    nav: fn(&Report) -> String,
+    description: fn(&Report) -> String,
+}
+
+/// The report's own pages, in navigation order; extra content pages go after [`PageId::Response`].
+const PAGES: [PageEntry; 12] = [
+    PageEntry {
+        id: PageId::Home,
+        template: "pages/home.html",
+        in_nav: true,
+        title: |r| r.site.title(),
+        nav: |_| "Home".into(),
+        description: |r| {
             format!(
-                "{}'s complaints performance and service improvement report for {label}.",
-                report.site.landlord.name
-            ),
-        ),
-        spec(
-            "performance.html",
-            "pages/performance.html",
-            "How we handled complaints".into(),
-            "Performance",
-            true,
-            format!("Complaint numbers, response times, outcomes and satisfaction for {label}."),
-        ),
-        spec(
-            "self-assessment.html",
-            "pages/self-assessment.html",
-            "Self-assessment against the Complaint Handling Code".into(),
-            "Self-assessment",
-            true,
-            "How we meet each provision of the Housing Ombudsman's Complaint Handling Code.".into(),
-        ),
-        spec(
-            "learning.html",
-            "pages/learning.html",
-            "What we learned and changed".into(),
-            "Learning",
-            true,
-            "Service improvements we made because of complaints.".into(),
-        ),
-        spec(
-            "ombudsman.html",
-            "pages/ombudsman.html",
-            "The Housing Ombudsman's findings".into(),
-            "Ombudsman",
-            true,
-            "Housing Ombudsman determinations, orders and reports about us.".into(),
-        ),
-        spec(
-            "governing-body-response.html",
-            "pages/response.html",
-            report.response.front.title.clone(),
-            &format!("{body}'s response"),
-            true,
-            format!("The {body}'s response to this report."),
-        ),
-    ];
-    for p in &report.pages {
-        pages.push(PageSpec {
-            path: format!("{}.html", p.slug),
-            template: "pages/content.html".into(),
-            title: p.front.title.clone(),
-            nav_label: p.front.title.clone(),
-            in_nav: true,
-            slug: Some(p.slug.clone()),
-            description: p.front.description.clone().unwrap_or_default(),
-        });
-    }
-    pages.extend([
-        spec(
-            "report.html",
-            "pages/report.html",
-            format!("{} (full report)", report.site.title()),
-            "Full report",
-            true,
-            "The whole report on one page, to read straight through or print.".into(),
-        ),
-        spec(
-            "data.html",
-            "pages/data.html",
-            "Download the data".into(),
-            "Data",
-            true,
-            "Every table in this report as CSV and JSON.".into(),
-        ),
-        spec(
-            "complaints.html",
-            "pages/complaints.html",
-            "How to make a complaint".into(),
-            "How to complain",
-            false,
+                "{}'s complaints performance and service improvement report for {}.",
+                r.site.landlord.name,
+                r.current().label
+            )
+        },
+    },
+    PageEntry {
+        id: PageId::Performance,
+        template: "pages/performance.html",
+        in_nav: true,
+        title: |_| "How we handled complaints".into(),
+        nav: |_| "Performance".into(),
+        description: |r| {
+            format!(
+                "Complaint numbers, response times, outcomes and satisfaction for {}.",
+                r.current().label
+            )
+        },
+    },
+    PageEntry {
+        id: PageId::SelfAssessment,
+        template: "pages/self-assessment.html",
+        in_nav: true,
+        title: |_| "Self-assessment against the Complaint Handling Code".into(),
+        nav: |_| "Self-assessment".into(),
+        description: |_| {
+            "How we meet each provision of the Housing Ombudsman's Complaint Handling Code.".into()
+        },
+    },
+    PageEntry {
+        id: PageId::Learning,
+        template: "pages/learning.html",
+        in_nav: true,
+        title: |_| "What we learned and changed".into(),
+        nav: |_| "Learning".into(),
+        description: |_| "Service improvements we made because of complaints.".into(),
+    },
+    PageEntry {
+        id: PageId::Ombudsman,
+        template: "pages/ombudsman.html",
+        in_nav: true,
+        title: |_| "The Housing Ombudsman's findings".into(),
+        nav: |_| "Ombudsman".into(),
+        description: |_| "Housing Ombudsman determinations, orders and reports about us.".into(),
+    },
+    PageEntry {
+        id: PageId::Response,
+        template: "pages/response.html",
+        in_nav: true,
+        title: |r| r.response.title.clone(),
+        nav: |r| format!("{}'s response", r.site.landlord.governing_body),
+        description: |r| {
+            format!(
+                "The {}'s response to this report.",
+                r.site.landlord.governing_body
+            )
+        },
+    },
+    PageEntry {
+        id: PageId::Report,
+        template: "pages/report.html",
+        in_nav: true,
+        title: |r| format!("{} (full report)", r.site.title()),
+        nav: |_| "Full report".into(),
+        description: |_| "The whole report on one page, to read straight through or print.".into(),
+    },
+    PageEntry {
+        id: PageId::Data,
+        template: "pages/data.html",
+        in_nav: true,
+        title: |_| "Download the data".into(),
+        nav: |_| "Data".into(),
+        description: |_| "Every table in this report as CSV and JSON.".into(),
+    },
+    PageEntry {
+        id: PageId::Complaints,
+        template: "pages/complaints.html",
+        in_nav: false,
+        title: |_| "How to make a complaint".into(),
+        nav: |_| "How to complain".into(),
+        description: |r| {
             format!(
                 "How to complain to {} and what happens next.",
-                report.site.landlord.name
-            ),
-        ),
-        spec(
-            "accessibility.html",
-            "pages/accessibility.html",
-            "Accessibility statement".into(),
-            "Accessibility",
-            false,
-            "How accessible this website is and how to tell us about problems.".into(),
-        ),
-    ]);
+                r.site.landlord.name
+            )
+        },
+    },
+    PageEntry {
+        id: PageId::Accessibility,
+        template: "pages/accessibility.html",
+        in_nav: false,
+        title: |_| "Accessibility statement".into(),
+        nav: |_| "Accessibility".into(),
+        description: |_| "How accessible this website is and how to tell us about problems.".into(),
+    },
+    PageEntry {
+        id: PageId::Submission,
+        template: "pages/submission.html",
+        in_nav: false,
+        title: |_| "Our annual submission to the Housing Ombudsman".into(),
+        nav: |_| "Ombudsman submission".into(),
+        description: |_| {
+            "What we tell the Housing Ombudsman each year: our answer to each provision of the Code, when our governing body approved the self-assessment, and where this report is published.".into()
+        },
+    },
+    PageEntry {
+        id: PageId::PastReports,
+        template: "pages/past-reports.html",
+        in_nav: false,
+        title: |_| "Past reports".into(),
+        nav: |_| "Past reports".into(),
+        description: |r| {
+            format!(
+                "{}'s complaints reports for every year, kept as they were published.",
+                r.site.landlord.name
+            )
+        },
+    },
+];
+
+/// The pages of the site, in navigation order: the report's own, with the extra content pages after the response.
+pub(crate) fn page_list(report: &Report) -> Vec<PageSpec> {
+    let mut pages = Vec::new();
+    for entry in &PAGES {
+        pages.push(PageSpec {
+            path: entry.id.path(),
+            template: entry.template.into(),
+            title: (entry.title)(report),
+            nav_label: (entry.nav)(report),
+            in_nav: entry.in_nav,
+            slug: None,
+            description: (entry.description)(report),
+        });
+        if entry.id == PageId::Response {
+            pages.extend(report.pages.iter().map(|p| PageSpec {
+                path: format!("{}.html", p.slug),
+                template: "pages/content.html".into(),
+                title: p.title.clone(),
+                nav_label: p.title.clone(),
+                in_nav: true,
+                slug: Some(p.slug.clone()),
+                description: p.description.clone().unwrap_or_default(),
+            }));
+        }
+    }
     pages
 }
 
 /// All tables, for templates: keyed by id.
-pub type TableMap = BTreeMap<String, Table>;
+pub(crate) type TableMap = BTreeMap<String, Table>;

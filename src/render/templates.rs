@@ -18,7 +18,7 @@ type ParsedTheme = (Vec<(String, Vec<u8>)>, bool, Tera);
 static PARSED: std::sync::Mutex<Option<ParsedTheme>> = std::sync::Mutex::new(None);
 
 /// Parses every template of the theme, or reuses the last parse when no template and no setting has changed.
-pub fn load(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Tera> {
+pub(crate) fn load(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Tera> {
     let key: Vec<(String, Vec<u8>)> = theme
         .templates()
         .map(|(n, f)| (n.to_string(), f.bytes.clone()))
@@ -86,7 +86,7 @@ fn parse(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Te
 }
 
 /// The template sources by name, for locating render errors.
-pub fn sources(theme: &Theme) -> HashMap<String, SourceFile> {
+pub(crate) fn sources(theme: &Theme) -> HashMap<String, SourceFile> {
     theme
         .templates()
         .map(|(name, file)| {
@@ -120,10 +120,9 @@ fn register_filters(tera: &mut Tera, unsafe_html: bool) {
         },
     );
     tera.register_filter("count", |v: &Value, _: &HashMap<String, Value>| {
-        let n = v.as_u64().map_or_else(
-            || v.to_string(),
-            |n| crate::measures::ratio::group_thousands(&n.to_string()),
-        );
+        let n = v
+            .as_u64()
+            .map_or_else(|| v.to_string(), crate::format::count);
         Ok(Value::String(n))
     });
     tera.register_filter("long_date", |v: &Value, _: &HashMap<String, Value>| {
@@ -138,7 +137,7 @@ fn register_filters(tera: &mut Tera, unsafe_html: bool) {
 }
 
 /// "Damp and mould!" → "damp-and-mould".
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
@@ -151,7 +150,7 @@ pub fn slug(s: &str) -> String {
 }
 
 /// The error and its causes on one line: Tera puts the useful part in the causes.
-pub fn chain(e: &tera::Error) -> String {
+pub(crate) fn chain(e: &tera::Error) -> String {
     let mut parts = vec![e.to_string()];
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
@@ -163,7 +162,7 @@ pub fn chain(e: &tera::Error) -> String {
 
 /// A template error as a diagnostic. Parse errors carry `--> line:col`; render errors name a variable, filter or
 /// macro, which is looked up as a whole word in `source` to find its line.
-pub fn template_error(source: &SourceFile, e: &tera::Error, what: &str) -> Diagnostic {
+pub(crate) fn template_error(source: &SourceFile, e: &tera::Error, what: &str) -> Diagnostic {
     let full = chain(e);
     let position = full.split("--> ").nth(1).and_then(|rest| {
         let mut it = rest.split(|c: char| !c.is_ascii_digit());
@@ -215,7 +214,7 @@ fn detail(full: &str) -> String {
 }
 
 /// Names a render error quotes (`x` or 'x'), other than template file names.
-pub fn names_in(message: &str) -> Vec<String> {
+pub(crate) fn names_in(message: &str) -> Vec<String> {
     let mut out = Vec::new();
     for quote in ['`', '\''] {
         out.extend(
@@ -231,7 +230,7 @@ pub fn names_in(message: &str) -> Vec<String> {
 }
 
 /// True when `source` mentions one of the names a render error quotes.
-pub fn mentions(source: &SourceFile, e: &tera::Error) -> bool {
+pub(crate) fn mentions(source: &SourceFile, e: &tera::Error) -> bool {
     names_in(&chain(e))
         .iter()
         .any(|n| find_word(&source.text, n).is_some())

@@ -48,22 +48,22 @@ const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
 /// What `redress serve` was asked to do.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// The site folder.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The port to try first; 0 lets the system choose.
-    pub port: u16,
+    pub(crate) port: u16,
     /// The address to listen on; loopback unless the user asked otherwise.
-    pub bind: IpAddr,
+    pub(crate) bind: IpAddr,
     /// Open the preview in the desktop's browser.
-    pub open: bool,
+    pub(crate) open: bool,
     /// How long the input files must be quiet after a change before the site is rebuilt.
-    pub debounce: Duration,
+    pub(crate) debounce: Duration,
 }
 
 /// Runs the preview until Ctrl-C. Returns an error when it cannot start (no site there, no port free) or when it
 /// stops for a reason other than Ctrl-C.
-pub fn run(opts: &Options) -> Result<ExitCode> {
+pub(crate) fn run(opts: &Options) -> Result<ExitCode> {
     let root = std::fs::canonicalize(&opts.root)
         .with_context(|| format!("cannot serve `{}`: no such folder", opts.root.display()))?;
     if !root.join("site.toml").is_file() {
@@ -177,7 +177,7 @@ pub fn run(opts: &Options) -> Result<ExitCode> {
         eprintln!("stopped");
         Ok(ExitCode::SUCCESS)
     } else {
-        Ok(ExitCode::from(crate::cli::EXIT_FAILURE))
+        Ok(ExitCode::from(crate::diagnostics::EXIT_FAILURE))
     }
 }
 

@@ -1,82 +1,147 @@
-//! Tables of figures, each defined once, feeding the HTML table, the CSV and JSON downloads (and, later, the
-//! chart) alike, so the figure a reader sees and the figure they download cannot disagree.
+//! Tables of figures, each defined once, feeding the HTML table, the chart drawn from it and the CSV and JSON
+//! downloads alike, so the figure a reader sees and the figure they download cannot disagree.
+//!
+//! One file per page: [`performance`], [`ombudsman`], [`self_assessment`] (with learning). [`all`] is the list.
 
-pub mod report;
+mod ombudsman;
+pub(crate) mod performance;
+mod self_assessment;
+pub(crate) mod submission;
+
+use std::collections::BTreeMap;
+
+use crate::model::Report;
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use crate::measures::ratio::{format_tenths, group_thousands};
+use crate::data::money::Money;
+use crate::format;
 use crate::measures::Ratio;
 
 /// A table: a caption, a row-header column, data columns and rows.
 #[derive(Debug, Clone, Serialize)]
-pub struct Table {
+pub(crate) struct Table {
     /// Stable id: the anchor on the page and the download's file name (`data/<id>.csv`).
-    pub id: String,
+    pub(crate) id: String,
     /// The caption: what the table shows, for whom, when.
-    pub caption: String,
+    pub(crate) caption: String,
     /// The first column, whose cells are row headers.
-    pub header: Column,
+    pub(crate) header: Column,
     /// The data columns.
-    pub columns: Vec<Column>,
+    pub(crate) columns: Vec<Column>,
     /// The rows.
-    pub rows: Vec<Row>,
+    pub(crate) rows: Vec<Row>,
     /// Notes printed under the table (definitions, the rounding rule).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
+    /// Shown (and downloadable) only when it has rows: a part of the report a landlord may leave out.
+    #[serde(skip)]
+    pub(crate) optional: bool,
+}
+
+/// The note every table of computed figures carries.
+pub(crate) const ROUNDING_NOTE: &str =
+    "Figures are computed from the counts and rounded to one decimal place, halves away from zero. n/a: nothing to divide by.";
+
+/// Every table of the report, keyed by id (sorted, so output order is stable). Optional tables without rows are
+/// left out, so neither a page nor the downloads offer an empty table.
+pub(crate) fn all(r: &Report) -> BTreeMap<String, Table> {
+    let mut tables = vec![
+        performance::volumes(r),
+        performance::ch01(r),
+        performance::ch01_trend(r),
+        performance::ch02(r),
+        performance::ch02_trend(r),
+        performance::timescales(r),
+        performance::response_times(r),
+        performance::tp09(r),
+        performance::outcomes(r),
+        performance::categories(r),
+        performance::refusals(r),
+        performance::remedies(r),
+        performance::quarters(r),
+        performance::transactions(r),
+        performance::targets(r),
+        performance::sector(r),
+        ombudsman::determinations(r),
+        ombudsman::findings(r),
+        ombudsman::orders(r),
+        ombudsman::failure_orders(r),
+        self_assessment::summary(r),
+        self_assessment::provisions(r),
+        self_assessment::actions(r),
+        self_assessment::improvements(r),
+        submission::facts(r),
+        submission::answers(r),
+    ];
+    tables.extend(performance::breakdowns(r));
+    tables
+        .into_iter()
+        .filter(|t| !(t.optional && t.rows.is_empty()))
+        .map(|t| (t.id.clone(), t))
+        .collect()
+}
+
+/// "2023-24 to 2025-26": the years a table covers.
+pub(crate) fn span(r: &Report) -> String {
+    match (r.years.first(), r.years.last()) {
+        (Some(a), Some(b)) if r.years.len() > 1 => format!("{} to {}", a.label, b.label),
+        (_, Some(b)) => b.label.clone(),
+        _ => String::new(),
+    }
 }
 
 /// A column.
 #[derive(Debug, Clone, Serialize)]
-pub struct Column {
+pub(crate) struct Column {
     /// Machine name, used in the downloads.
-    pub key: String,
+    pub(crate) key: String,
     /// Heading readers see.
-    pub label: String,
+    pub(crate) label: String,
     /// Right-aligned with tabular figures.
-    pub numeric: bool,
+    pub(crate) numeric: bool,
 }
 
 /// A row.
 #[derive(Debug, Clone, Serialize)]
-pub struct Row {
+pub(crate) struct Row {
     /// The row header cell.
-    pub header: String,
+    pub(crate) header: String,
     /// One cell per data column.
-    pub cells: Vec<Cell>,
+    pub(crate) cells: Vec<Cell>,
 }
 
 /// One cell: what readers see, and what the downloads hold.
 #[derive(Debug, Clone, Serialize)]
-pub struct Cell {
+pub(crate) struct Cell {
     /// Text shown in the HTML table.
-    pub display: String,
+    pub(crate) display: String,
     /// Value in the downloads.
     #[serde(skip)]
-    pub value: Value,
+    pub(crate) value: Value,
     /// For computed figures, the counts they came from.
     #[serde(skip)]
-    pub ratio: Option<Ratio>,
+    pub(crate) ratio: Option<Ratio>,
 }
 
 /// Shown where a figure cannot be computed (nothing to divide by).
-pub const NOT_APPLICABLE: &str = "n/a";
+pub(crate) const NOT_APPLICABLE: &str = "n/a";
 
 impl Cell {
     /// A count: "1,187".
-    pub fn count(n: u64) -> Cell {
+    pub(crate) fn count(n: u64) -> Cell {
         Cell {
-            display: group_thousands(&n.to_string()),
+            display: format::count(n),
             value: json!(n),
             ratio: None,
         }
     }
 
     /// A computed figure with its unit suffix ("%" or "").
-    pub fn ratio(r: Ratio, suffix: &str) -> Cell {
+    pub(crate) fn ratio(r: Ratio, suffix: &str) -> Cell {
         match r.tenths() {
             Some(t) => Cell {
-                display: format!("{}{suffix}", format_tenths(t)),
+                display: format!("{}{suffix}", format::tenths(t)),
                 value: tenths_value(t),
                 ratio: Some(r),
             },
@@ -88,37 +153,27 @@ impl Cell {
         }
     }
 
-    /// A change in tenths with its unit, signed ("+4.0", "−1.2"); `n/a` if either side could not be computed.
-    pub fn change(t: Option<i128>, suffix: &str) -> Cell {
-        match t {
-            Some(t) => Cell {
-                display: format!(
-                    "{}{}{suffix}",
-                    if t > 0 { "+" } else { "" },
-                    format_tenths(t).replace('-', "\u{2212}")
-                ),
-                value: tenths_value(t),
-                ratio: None,
-            },
-            None => Cell {
-                display: NOT_APPLICABLE.to_string(),
-                value: Value::Null,
-                ratio: None,
-            },
-        }
-    }
-
-    /// Pounds: "£41,380" or "£36,745.50".
-    pub fn money(pounds: f64) -> Cell {
+    /// Money: "£41,380" or "£36,745.50" on the page, pounds with two decimal places in the downloads (written
+    /// from the exact pence, so the JSON number is the decimal the landlord gave).
+    pub(crate) fn money(m: Money) -> Cell {
         Cell {
-            display: format_money(pounds),
-            value: json!(pounds),
+            display: format::money(m),
+            value: serde_json::from_str(&format::money_plain(m)).unwrap_or(Value::Null),
+            ratio: None,
+        }
+    }
+
+    /// A figure someone else published, in tenths (a target, a quartile), with its unit suffix.
+    pub(crate) fn figure(t: i64, suffix: &str) -> Cell {
+        Cell {
+            display: format!("{}{suffix}", format::tenths(i128::from(t))),
+            value: tenths_value(i128::from(t)),
             ratio: None,
         }
     }
 
     /// Plain text.
-    pub fn text(s: impl Into<String>) -> Cell {
+    pub(crate) fn text(s: impl Into<String>) -> Cell {
         let s = s.into();
         Cell {
             display: s.clone(),
@@ -138,21 +193,9 @@ fn tenths_value(t: i128) -> Value {
     .unwrap_or(Value::Null)
 }
 
-/// "£41,380" for whole pounds, "£36,745.50" otherwise.
-pub fn format_money(pounds: f64) -> String {
-    let pence = (pounds * 100.0).round() as i128;
-    let whole = group_thousands(&(pence.abs() / 100).to_string());
-    let sign = if pence < 0 { "-" } else { "" };
-    if pence % 100 == 0 {
-        format!("{sign}£{whole}")
-    } else {
-        format!("{sign}£{whole}.{:02}", pence.abs() % 100)
-    }
-}
-
 impl Table {
     /// A new table with no rows.
-    pub fn new(id: &str, caption: impl Into<String>, header: (&str, &str)) -> Table {
+    pub(crate) fn new(id: &str, caption: impl Into<String>, header: (&str, &str)) -> Table {
         Table {
             id: id.to_string(),
             caption: caption.into(),
@@ -164,11 +207,12 @@ impl Table {
             columns: Vec::new(),
             rows: Vec::new(),
             notes: Vec::new(),
+            optional: false,
         }
     }
 
     /// Adds a numeric column.
-    pub fn number_column(mut self, key: &str, label: &str) -> Table {
+    pub(crate) fn number_column(mut self, key: &str, label: &str) -> Table {
         self.columns.push(Column {
             key: key.to_string(),
             label: label.to_string(),
@@ -178,7 +222,7 @@ impl Table {
     }
 
     /// Adds a text column.
-    pub fn text_column(mut self, key: &str, label: &str) -> Table {
+    pub(crate) fn text_column(mut self, key: &str, label: &str) -> Table {
         self.columns.push(Column {
             key: key.to_string(),
             label: label.to_string(),
@@ -188,13 +232,13 @@ impl Table {
     }
 
     /// Adds a note.
-    pub fn note(mut self, note: impl Into<String>) -> Table {
+    pub(crate) fn note(mut self, note: impl Into<String>) -> Table {
         self.notes.push(note.into());
         self
     }
 
     /// Adds a row.
-    pub fn row(&mut self, header: impl Into<String>, cells: Vec<Cell>) {
+    pub(crate) fn row(&mut self, header: impl Into<String>, cells: Vec<Cell>) {
         debug_assert_eq!(
             cells.len(),
             self.columns.len(),
@@ -220,7 +264,7 @@ impl Table {
 
     /// The table as CSV: a header row of column keys; each computed figure followed by its numerator and
     /// denominator.
-    pub fn to_csv(&self) -> String {
+    pub(crate) fn to_csv(&self) -> String {
         let ratio = self.ratio_columns();
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
@@ -258,7 +302,7 @@ impl Table {
 
     /// The table as JSON: its caption, notes, columns, and rows of objects keyed by column; computed figures are
     /// objects with `value`, `numerator`, `denominator` and `scale`.
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         let rows: Vec<Value> = self
             .rows
             .iter()
@@ -317,10 +361,10 @@ mod tests {
 
     #[test]
     fn money_and_change_formats() {
-        assert_eq!(format_money(41380.0), "£41,380");
-        assert_eq!(format_money(36745.5), "£36,745.50");
-        assert_eq!(Cell::change(Some(40), " points").display, "+4.0 points");
-        assert_eq!(Cell::change(Some(-12), "").display, "\u{2212}1.2");
-        assert_eq!(Cell::change(Some(-5), "").value, json!(-0.5));
+        assert_eq!(
+            Cell::money(Money::from_pence(3_674_550)).value,
+            json!(36745.5)
+        );
+        assert_eq!(Cell::figure(-5, "").value, json!(-0.5));
     }
 }

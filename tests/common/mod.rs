@@ -85,16 +85,95 @@ impl SiteTest {
         std::fs::copy(root.join("site.toml"), dir.path().join("site.toml")).unwrap();
         copy_tree(&root.join("data"), &dir.path().join("data"));
         copy_tree(&root.join("content"), &dir.path().join("content"));
+        // The example's complaints log: fictional, so it can live in the repository (a real one must not).
+        copy_tree(&root.join("private"), &dir.path().join("private"));
+        copy_tree(&root.join("static"), &dir.path().join("static"));
         SiteTest { dir }
     }
 
-    /// The example site with `tests/fixtures/<name>/` laid over it.
+    /// The example site with `tests/fixtures/<name>/` laid over it: its files replace the example's, and its
+    /// `edits.toml`, when there is one, changes the example's files in place. So a fault fixture holds only what it
+    /// changes: one edit, not a copy of a whole data file.
+    ///
+    /// An `edits.toml` is a list of `[[edit]]` tables, each with `file`, `find` and `replace`, and optionally
+    /// `after` (the edit applies to the first `find` after the first `after`, for text that repeats) and `until`
+    /// (the edit replaces everything from `find` up to the next `until`, which stays, to cut a whole section out
+    /// without copying it into the fixture). An edit whose
+    /// text is not found fails the test, so a fixture cannot silently stop breaking anything when the example
+    /// changes. At its top, `base = "sites/small-landlord"` lays another fixture down first, and
+    /// `remove = ["content/analysis.md"]` deletes files of the example.
     pub fn fixture(name: &str) -> SiteTest {
         let t = SiteTest::example();
+        t.lay(name);
+        t
+    }
+
+    fn lay(&self, name: &str) {
         let fixture = repo().join("tests/fixtures").join(name);
         assert!(fixture.is_dir(), "no fixture {}", fixture.display());
-        copy_tree(&fixture, t.root());
-        t
+        let edits = fixture.join("edits.toml");
+        let doc: Option<toml::Table> = edits.exists().then(|| {
+            std::fs::read_to_string(&edits)
+                .unwrap()
+                .parse()
+                .unwrap_or_else(|e| panic!("{name}/edits.toml: {e}"))
+        });
+        if let Some(base) = doc
+            .as_ref()
+            .and_then(|d| d.get("base"))
+            .and_then(|b| b.as_str())
+        {
+            self.lay(base);
+        }
+        copy_tree(&fixture, self.root());
+        if let Some(doc) = doc {
+            std::fs::remove_file(self.path("edits.toml")).unwrap();
+            for rel in doc
+                .get("remove")
+                .and_then(|r| r.as_array())
+                .into_iter()
+                .flatten()
+            {
+                self.remove(rel.as_str().expect("remove: file names"));
+            }
+            self.apply_edits(name, &doc);
+        }
+    }
+
+    #[track_caller]
+    fn apply_edits(&self, fixture: &str, doc: &toml::Table) {
+        let Some(edits) = doc.get("edit").and_then(|e| e.as_array()) else {
+            return;
+        };
+        for edit in edits {
+            let field = |k: &str| edit.get(k).and_then(|v| v.as_str());
+            let file = field("file").expect("edit.file");
+            let find = field("find").expect("edit.find");
+            let replace = field("replace").expect("edit.replace");
+            let body = self.read(file);
+            let from = match field("after") {
+                Some(after) => body
+                    .find(after)
+                    .unwrap_or_else(|| panic!("{fixture}: {file} has no {after:?}")),
+                None => 0,
+            };
+            let at = body[from..].find(find).unwrap_or_else(|| {
+                panic!(
+                    "{fixture}: {file} has no {find:?} after {:?}",
+                    field("after")
+                )
+            }) + from;
+            let end = match field("until") {
+                Some(until) => {
+                    body[at..].find(until).unwrap_or_else(|| {
+                        panic!("{fixture}: {file} has no {until:?} after {find:?}")
+                    }) + at
+                }
+                None => at + find.len(),
+            };
+            let changed = format!("{}{replace}{}", &body[..at], &body[end..]);
+            self.write(file, &changed);
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -146,6 +225,72 @@ impl SiteTest {
 
     pub fn build(&self) -> Run {
         self.run(&["build"])
+    }
+
+    /// data/performance.toml as a table, with the counts of a year that names its complaints log filled in from
+    /// `redress cases --format json`: the pages must agree with the log as that command counts it, which is how a
+    /// complaints officer checks them.
+    pub fn performance(&self) -> toml::Table {
+        let mut perf: toml::Table = toml::from_str(&self.read("data/performance.toml")).unwrap();
+        for y in perf["years"].as_array_mut().unwrap() {
+            let y = y.as_table_mut().unwrap();
+            let Some(log) = y.get("cases").and_then(|c| c.as_str()).map(str::to_string) else {
+                continue;
+            };
+            let run = self.run(&["cases", &log, "--format", "json"]);
+            run.expect_success();
+            let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+            let label = y["label"].as_str().unwrap().to_string();
+            let counted = json["years"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["year"] == label.as_str())
+                .unwrap()
+                .clone();
+            let categories: Vec<toml::Value> = counted["categories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    let mut t = toml::Table::new();
+                    t.insert(
+                        "name".into(),
+                        toml::Value::String(c["name"].as_str().unwrap().into()),
+                    );
+                    t.insert(
+                        "stage1".into(),
+                        toml::Value::Integer(c["stage1"].as_i64().unwrap()),
+                    );
+                    t.insert(
+                        "stage2".into(),
+                        toml::Value::Integer(c["stage2"].as_i64().unwrap()),
+                    );
+                    toml::Value::Table(t)
+                })
+                .collect();
+            y.insert("categories".into(), toml::Value::Array(categories));
+            for tenure in ["lcra", "lcho"] {
+                for stage in ["stage1", "stage2"] {
+                    let c = &counted["tenures"][tenure][stage];
+                    let mut table = toml::Table::new();
+                    for (key, from) in [
+                        ("received", "received"),
+                        ("responded", "responded"),
+                        ("within_timescale", "within_timescale"),
+                        ("within_extension", "within_extension"),
+                        ("acknowledged_on_time", "acknowledged_within_5_days"),
+                    ] {
+                        table.insert(key.into(), toml::Value::Integer(c[from].as_i64().unwrap()));
+                    }
+                    y[tenure]
+                        .as_table_mut()
+                        .unwrap()
+                        .insert(stage.into(), toml::Value::Table(table));
+                }
+            }
+        }
+        perf
     }
 
     /// A built page, parsed.
