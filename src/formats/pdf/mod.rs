@@ -1,6 +1,6 @@
 //! `report.pdf`: the full report as a tagged PDF/UA-1 document, laid out by Typst.
 //!
-//! [`markup`] writes the [`Document`](super::document::Document) as Typst markup; [`Job::compile`] lays it out
+//! [`markup`] writes the [`Document`] as Typst markup; [`Job::compile`] lays it out
 //! with the `typst` crate and exports it with `typst-pdf`, which tags the structure (headings, paragraphs, lists,
 //! tables with header cells and their scope, figures with their text alternative, links), writes the document
 //! title and language, a bookmark per heading, and the PDF/UA-1 identifier, and refuses to write a PDF that breaks
