@@ -164,6 +164,7 @@ impl Writer<'_> {
 #show figure.caption: set align(start)
 #show figure.where(kind: table): set figure.caption(separator: none)
 #show figure.caption.where(kind: table): set text(weight: "bold")
+#show figure.caption: set block(sticky: true)
 #show quote: set block(inset: (left: 1em))
 
 "##,

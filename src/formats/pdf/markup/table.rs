@@ -116,11 +116,21 @@ fn numeric_columns(t: &Table, columns: usize) -> Vec<bool> {
     numeric.iter().zip(&seen).map(|(n, s)| *n && *s).collect()
 }
 
-/// Column widths: a column of short entries is as wide as its content; columns of running text share the rest
-/// of the line by how much text they hold, so the Code's words and the evidence get the room.
+/// The width of the page's text, in points: A4 less the 2 cm margins.
+const LINE: f64 = 482.0;
+/// An estimate of one character's width in points (Open Sans at 10.5 pt, a little over its average, so that an
+/// estimate errs towards room to spare), and a cell's padding either side.
+const CHAR: f64 = 6.0;
+const PADDING: f64 = 10.0;
+
+/// Column widths. A table whose columns fit the line as they are gets `auto` columns, as wide as their content.
+/// Otherwise each column starts at the width of its longest word (so no word runs into the next cell) and the rest
+/// of the line is shared out by how much more each column would take on one line, so the Code's words and the
+/// evidence get the room and a column of figures stays narrow. Typst would otherwise squeeze a column of running
+/// text to nothing beside wide headings.
 fn column_widths(t: &Table, columns: usize) -> Vec<String> {
-    let mut longest = vec![0usize; columns];
-    let mut total = vec![0usize; columns];
+    let mut word = vec![0.0f64; columns];
+    let mut line = vec![0.0f64; columns];
     for row in t.head.iter().chain(&t.body) {
         let mut col = 0;
         for cell in &row.cells {
@@ -128,35 +138,56 @@ fn column_widths(t: &Table, columns: usize) -> Vec<String> {
                 break;
             }
             if cell.colspan <= 1 {
-                let len = text_length(&cell.blocks);
-                longest[col] = longest[col].max(len);
-                total[col] += len;
+                let text = cell_text(&cell.blocks);
+                // Header cells are bold, a little wider.
+                let scale = if cell.header.is_some() { 1.08 } else { 1.0 };
+                let longest_word = text
+                    .split_whitespace()
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                word[col] = word[col].max(longest_word as f64 * CHAR * scale + PADDING);
+                line[col] = line[col].max(text.chars().count() as f64 * CHAR * scale + PADDING);
             }
             col += usize::from(cell.colspan.max(1));
         }
     }
+    if line.iter().sum::<f64>() <= LINE {
+        return vec!["auto".to_string(); columns];
+    }
+    let spare = (LINE - word.iter().sum::<f64>()).max(0.0);
+    let wants: Vec<f64> = (0..columns)
+        .map(|c| (line[c].min(LINE) - word[c]).max(0.0))
+        .collect();
+    let wanted: f64 = wants.iter().sum();
     (0..columns)
         .map(|c| {
-            if longest[c] <= 28 {
-                "auto".to_string()
+            let share = if wanted > 0.0 {
+                spare * wants[c] / wanted
             } else {
-                let rows = (t.head.len() + t.body.len()).max(1);
-                let mean = total[c] / rows;
-                format!("{}fr", (mean / 40).clamp(1, 6))
-            }
+                0.0
+            };
+            format!("{}fr", (word[c] + share).round().max(1.0))
         })
         .collect()
 }
 
-fn text_length(blocks: &[Block]) -> usize {
+/// A cell's text on one line.
+fn cell_text(blocks: &[Block]) -> String {
     blocks
         .iter()
         .map(|b| match b {
-            Block::Paragraph(c) => plain(c).chars().count(),
-            Block::Heading(h) => plain(&h.content).chars().count(),
-            Block::List(l) => l.items.iter().map(|i| text_length(i)).sum(),
-            Block::Notice(b) | Block::Quote(b) => text_length(b),
-            _ => 0,
+            Block::Paragraph(c) => plain(c),
+            Block::Heading(h) => plain(&h.content),
+            Block::List(l) => l
+                .items
+                .iter()
+                .map(|i| cell_text(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Block::Notice(b) | Block::Quote(b) => cell_text(b),
+            _ => String::new(),
         })
-        .sum()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
