@@ -2,6 +2,9 @@
 //!
 //! Generates `$OUT_DIR/theme_files.rs`: one sorted table of `(relative path, bytes)`, the single list of theme
 //! files that [`redress::theme`] looks up (so no file name is repeated by hand in the code).
+//!
+//! Sets `REDRESS_PDF_CODE`: a fingerprint of the code that lays out `report.pdf` (src/formats/, the fonts,
+//! Cargo.lock), so a build never reuses a PDF that different code made (src/formats/cache.rs).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -26,6 +29,34 @@ fn main() {
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("theme_files.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
+    pdf_code_fingerprint();
+}
+
+/// FNV-1a over the paths and bytes of src/formats/ and Cargo.lock, in a fixed order.
+fn pdf_code_fingerprint() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    println!("cargo:rerun-if-changed=src/formats");
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let formats = manifest.join("src/formats");
+    let mut files = Vec::new();
+    collect(&formats, &formats, &mut files);
+    files.sort();
+    let mut paths: Vec<std::path::PathBuf> = files.iter().map(|f| formats.join(f)).collect();
+    paths.push(manifest.join("Cargo.lock"));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in &paths {
+        let name = path
+            .strip_prefix(manifest)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
+        let bytes = std::fs::read(path).unwrap_or_default();
+        for b in name.bytes().chain([0]).chain(bytes) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=REDRESS_PDF_CODE={hash:016x}");
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {

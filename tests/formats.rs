@@ -336,3 +336,63 @@ fn a_pdf_that_cannot_be_made_is_an_error_in_build_and_check_not_a_panic() {
     }
     assert!(!t.path("public").exists(), "a failed build wrote the site");
 }
+
+/// The marker's line recording the key `report.pdf` was made from.
+fn pdf_note(t: &SiteTest) -> String {
+    t.read("public/.redress-output")
+        .lines()
+        .find(|l| l.starts_with("# report.pdf made from "))
+        .expect("the marker records the PDF's key")
+        .to_string()
+}
+
+#[test]
+fn a_rebuild_reuses_the_pdf_while_report_html_is_unchanged_and_makes_a_new_one_when_it_changes() {
+    use sha2::{Digest, Sha256};
+    let t = built();
+    let first = bytes(&t, "public/report.pdf");
+    let note = pdf_note(&t);
+    t.build().expect_success();
+    assert!(
+        bytes(&t, "public/report.pdf") == first,
+        "an unchanged report.html gave other bytes"
+    );
+    assert_eq!(pdf_note(&t), note);
+
+    // The build really reuses the file it recorded: one swapped in with a matching record is kept as it is.
+    let stand_in = b"%PDF-1.7 a stand-in, to show the cached file is the one written".to_vec();
+    let hex: String = Sha256::digest(&stand_in)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let (key, _) = note.split_once(", sha256 ").unwrap();
+    let marker = t
+        .read("public/.redress-output")
+        .replace(&note, &format!("{key}, sha256 {hex}"));
+    t.write("public/.redress-output", &marker);
+    std::fs::write(t.path("public/report.pdf"), &stand_in).unwrap();
+    t.build().expect_success();
+    assert!(
+        bytes(&t, "public/report.pdf") == stand_in,
+        "the recorded PDF was not reused"
+    );
+
+    // A PDF changed by hand no longer matches its record: it is made again, the same bytes as the first build.
+    std::fs::write(t.path("public/report.pdf"), b"%PDF-1.7 edited by hand").unwrap();
+    t.build().expect_success();
+    assert!(
+        bytes(&t, "public/report.pdf") == first,
+        "an edited PDF was kept"
+    );
+
+    // A changed report.html makes a new PDF, with a new key.
+    t.write(
+        "themes/default/templates/sections/response.html",
+        "<p>Our Board met on 18 June 2026: reference 5151-cache.</p>\n",
+    );
+    t.build().expect_success();
+    let changed = bytes(&t, "public/report.pdf");
+    assert!(changed != first, "a changed report.html reused the old PDF");
+    assert!(collapse(&pdf_text(&changed)).contains("reference 5151-cache"));
+    assert_ne!(pdf_note(&t), note);
+}

@@ -11,6 +11,7 @@
 //!
 //! A link to these formats from the page itself (a block with the class `rd-formats`) is left out of them.
 
+pub(crate) mod cache;
 pub(crate) mod document;
 mod inline;
 pub(crate) mod links;
@@ -61,6 +62,13 @@ impl Formats {
         }
     }
 
+    /// The key `report.pdf` made from `page` is cached by (see [`cache`]).
+    pub(crate) fn key(&self, page: &[u8]) -> String {
+        let m = &self.meta;
+        let base = self.base_url.as_deref().unwrap_or("");
+        cache::key(page, &[&m.title, &m.author, &m.language, &m.footer, base])
+    }
+
     /// Reads the rendered full-report page: `report.txt` at once, and the job that makes `report.pdf`.
     pub(crate) fn make(&self, page: &[u8]) -> (Vec<u8>, pdf::Job) {
         let html = String::from_utf8_lossy(page);
@@ -72,34 +80,62 @@ impl Formats {
     }
 }
 
+/// What [`add_report_formats`] did.
+#[derive(Debug, Default)]
+pub(crate) struct Added {
+    /// What makes the formats later ([`When::Later`]).
+    pub(crate) later: Option<Formats>,
+    /// Why the PDF could not be made.
+    pub(crate) failure: Option<Diagnostic>,
+    /// The line for the output folder's marker that lets the next build reuse this PDF (see [`cache`]).
+    pub(crate) cache_note: Option<String>,
+}
+
 /// Adds `report.txt` and `report.pdf` to the site's files now, or, with [`When::Later`], returns what makes them
-/// when they are asked for. A PDF that cannot be made is a diagnostic. Nothing is made when the site has no
-/// full-report page (a theme that dropped it).
+/// when they are asked for. With `reuse_from`, the output folder of the last build, its `report.pdf` is reused
+/// when it was made from the same inputs (see [`cache`]). A PDF that cannot be made is a diagnostic. Nothing is
+/// made when the site has no full-report page (a theme that dropped it).
 pub(crate) fn add_report_formats(
     report: &Report,
     files: &mut Vec<OutputFile>,
     when: When,
-) -> (Option<Formats>, Option<Diagnostic>) {
+    reuse_from: Option<&std::path::Path>,
+) -> Added {
     let formats = Formats::new(report);
     let Some(page) = files.iter().find(|f| f.path == REPORT_PAGE) else {
-        return (None, None);
+        return Added::default();
     };
     if when == When::Later {
-        return (Some(formats), None);
+        return Added {
+            later: Some(formats),
+            ..Added::default()
+        };
     }
+    let key = formats.key(&page.bytes);
     let (text, job) = formats.make(&page.bytes);
     files.push(OutputFile {
         path: REPORT_TEXT.into(),
         bytes: text,
     });
-    match job.compile() {
-        Ok(pdf) => {
+    let pdf = match reuse_from.and_then(|out| cache::reuse(out, &key)) {
+        Some(bytes) => Ok(bytes),
+        None => job.compile().map(|pdf| pdf.bytes),
+    };
+    match pdf {
+        Ok(bytes) => {
+            let note = cache::note(&key, &bytes);
             files.push(OutputFile {
                 path: REPORT_PDF.into(),
-                bytes: pdf.bytes,
+                bytes,
             });
-            (None, None)
+            Added {
+                cache_note: Some(note),
+                ..Added::default()
+            }
         }
-        Err(d) => (None, Some(*d)),
+        Err(d) => Added {
+            failure: Some(*d),
+            ..Added::default()
+        },
     }
 }
