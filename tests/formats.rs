@@ -321,7 +321,7 @@ fn a_template_override_shows_in_the_page_the_pdf_and_the_text() {
 #[test]
 fn a_pdf_that_cannot_be_made_is_an_error_in_build_and_check_not_a_panic() {
     let t = SiteTest::example();
-    // A chart whose SVG Typst cannot read: an attribute in a namespace nobody declares (`xlink:` is declared
+    // A chart whose SVG cannot be read (usvg): an attribute in a namespace nobody declares (`xlink:` is declared
     // for it, as HTML allows it undeclared).
     t.write(
         "themes/default/templates/sections/response.html",

@@ -364,7 +364,7 @@ mod tests {
             assert!(
                 l.width <= 150.0,
                 "{} is {} wide",
-                texts(&[l.clone()])[0],
+                texts(std::slice::from_ref(l))[0],
                 l.width
             );
         }
