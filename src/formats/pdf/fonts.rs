@@ -5,7 +5,8 @@
 //! Nothing here reads system fonts: the PDF is the same bytes on every machine.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::io::Read as _;
+use std::sync::{Arc, OnceLock};
 
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
@@ -29,45 +30,88 @@ impl Style {
     }
 }
 
-/// Open Sans: regular, bold, italic, bold italic (the order of [`Style::index`]).
+/// Open Sans: regular, bold, italic, bold italic (the order of [`Style::index`]), deflated by `build.rs`.
 const FONT_FILES: [&[u8]; 4] = [
-    include_bytes!("fonts/OpenSans-Regular.ttf"),
-    include_bytes!("fonts/OpenSans-Bold.ttf"),
-    include_bytes!("fonts/OpenSans-Italic.ttf"),
-    include_bytes!("fonts/OpenSans-BoldItalic.ttf"),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/fonts/OpenSans-Regular.ttf.deflate"
+    )),
+    include_bytes!(concat!(env!("OUT_DIR"), "/fonts/OpenSans-Bold.ttf.deflate")),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/fonts/OpenSans-Italic.ttf.deflate"
+    )),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/fonts/OpenSans-BoldItalic.ttf.deflate"
+    )),
 ];
 
 /// The family name charts' text is set in (an SVG's `sans-serif` resolves to it).
 pub(super) const FAMILY: &str = "Open Sans";
 
 struct Face {
+    data: &'static [u8],
     pdf: Font,
     shaper: rustybuzz::Face<'static>,
     /// Units per em, for scaling rustybuzz's integer advances to fractions of an em.
     upem: f32,
 }
 
-/// The four faces, parsed once per process.
-static FACES: LazyLock<Option<Vec<Face>>> = LazyLock::new(|| {
-    FONT_FILES
-        .iter()
-        .map(|data| {
-            let pdf = Font::new((*data).into(), 0)?;
-            let shaper = rustybuzz::Face::from_slice(data, 0)?;
-            let upem = f32::from(shaper.units_per_em() as u16);
-            Some(Face { pdf, shaper, upem })
-        })
-        .collect()
-});
+/// Each style's font data, inflated the first time the style is used (a report in regular and bold never
+/// inflates the italics), and its face.
+static DATA: [OnceLock<Vec<u8>>; 4] = [const { OnceLock::new() }; 4];
+static FACES: [OnceLock<Option<Face>>; 4] = [const { OnceLock::new() }; 4];
 
-/// The embedded fonts' data, for the charts' SVG text.
-pub(super) fn font_data() -> impl Iterator<Item = &'static [u8]> {
-    FONT_FILES.iter().copied()
+fn load(index: usize) -> Option<Face> {
+    let data: &'static [u8] = DATA[index].get_or_init(|| {
+        let mut out = Vec::with_capacity(256 * 1024);
+        let read = flate2::read::DeflateDecoder::new(FONT_FILES[index]).read_to_end(&mut out);
+        if read.is_err() {
+            out.clear();
+        }
+        out
+    });
+    let pdf = Font::new(data.into(), 0)?;
+    let shaper = rustybuzz::Face::from_slice(data, 0)?;
+    let upem = f32::from(shaper.units_per_em() as u16);
+    Some(Face {
+        data,
+        pdf,
+        shaper,
+        upem,
+    })
 }
 
-/// Whether the embedded fonts load (they are part of the binary, so only a fault in redress stops them).
+/// The face of `style`; the regular one stands in should another not load (they are part of the binary, so
+/// only a fault in redress could stop one).
+fn face(style: Style) -> &'static Face {
+    let wanted = FACES[style.index()]
+        .get_or_init(|| load(style.index()))
+        .as_ref();
+    match wanted {
+        Some(f) => f,
+        None => regular().expect("`available` is checked before any layout starts"),
+    }
+}
+
+fn regular() -> Option<&'static Face> {
+    FACES[0].get_or_init(|| load(0)).as_ref()
+}
+
+/// Whether the regular face loads: checked before a PDF is laid out, so [`face`] always has one.
 pub(super) fn available() -> bool {
-    FACES.is_some()
+    regular().is_some()
+}
+
+/// The data of `style`'s face, for the charts' SVG text.
+pub(super) fn data(style: Style) -> &'static [u8] {
+    face(style).data
+}
+
+/// Units per em of `style`'s face.
+pub(super) fn units_per_em(style: Style) -> f32 {
+    face(style).upem
 }
 
 /// A run of text shaped in one style: its glyphs, with advances in ems, and its width in ems.
@@ -93,7 +137,7 @@ impl Shaper {
 
     /// The font drawn for `style`.
     pub(super) fn font(style: Style) -> Font {
-        faces()[style.index()].pdf.clone()
+        face(style).pdf.clone()
     }
 
     /// `text` shaped in `style`. A character the font lacks is drawn as `?` (PDF/UA-1 forbids the empty glyph),
@@ -102,7 +146,7 @@ impl Shaper {
         if let Some(s) = self.cache.get(&(style, text.to_string())) {
             return Arc::clone(s);
         }
-        let face = &faces()[style.index()];
+        let face = face(style);
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
@@ -137,7 +181,7 @@ impl Shaper {
 
     /// `text` with every character the fonts cannot draw replaced by `?`, and control characters by spaces.
     pub(super) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-        let face = &faces()[0].shaper;
+        let face = &face(Style::default()).shaper;
         let drawable = |c: char| c == ' ' || c == '\u{ad}' || face.glyph_index(c).is_some();
         if text.chars().all(drawable) {
             return std::borrow::Cow::Borrowed(text);
@@ -154,11 +198,6 @@ impl Shaper {
     }
 }
 
-fn faces() -> &'static [Face] {
-    // `available` is checked before any layout starts (see `Job::compile`), so this never fails there.
-    FACES.as_deref().unwrap_or(&[])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,7 +205,10 @@ mod tests {
     #[test]
     fn the_embedded_fonts_load() {
         assert!(available());
-        assert_eq!(faces().len(), 4);
+        for index in 0..4 {
+            let face = load(index).expect("every style loads");
+            assert_eq!(face.data.len(), [217_360, 224_592, 212_896, 213_292][index]);
+        }
     }
 
     #[test]

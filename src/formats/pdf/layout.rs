@@ -189,7 +189,7 @@ pub(super) fn lay_out(
         level: 0,
         repeats: Vec::new(),
         max_chart_height,
-        svg_options: svg_options(),
+        svg_options: super::chart::options(),
         text: Look::BODY,
     };
     let mut chunks = Vec::new();
@@ -200,20 +200,6 @@ pub(super) fn lay_out(
         tags,
         leaves: l.leaves,
     })
-}
-
-/// How charts' SVG is read: their `sans-serif` text in the embedded Open Sans, and nothing from the system.
-fn svg_options() -> usvg::Options<'static> {
-    let mut db = usvg::fontdb::Database::new();
-    for data in super::fonts::font_data() {
-        db.load_font_data(data.to_vec());
-    }
-    db.set_sans_serif_family(super::fonts::FAMILY);
-    usvg::Options {
-        font_family: super::fonts::FAMILY.to_string(),
-        fontdb: Arc::new(db),
-        ..usvg::Options::default()
-    }
 }
 
 /// Text's look: size, style, colour.

@@ -3,8 +3,8 @@
 //! redress lays out its own small [`Document`] tree: [`fonts`] shapes text in the embedded Open Sans,
 //! [`lines`] breaks it into lines by measured widths, [`layout`] (with [`table`]) stacks headings, paragraphs,
 //! lists, tables and charts into a column of chunks and builds the tag tree beside them, and [`paginate`] cuts
-//! the column into A4 pages. [`Job::compile`] then draws the pages with `krilla`, charts as vectors with
-//! `krilla-svg`, and hands krilla the tag tree, a bookmark per heading, the links as annotations, the title and
+//! the column into A4 pages. [`Job::compile`] then draws the pages with `krilla` (the charts as vectors,
+//! [`chart`]), and hands krilla the tag tree, a bookmark per heading, the links as annotations, the title and
 //! language; krilla writes the PDF/UA-1 identifier and refuses to write a file that breaks the rules of PDF/UA-1
 //! it can check (a figure without alternative text, a heading without a title, a missing glyph). The output is
 //! a pure function of the job: no clock, no system fonts, a document identifier made from the title, so the same
@@ -13,6 +13,7 @@
 //! A [`Job`] is a value: `build` and `check` compile it at once, `serve` keeps it and compiles it only when the
 //! PDF is asked for. Typst was used here before, and rejected for its cost: see BENCHMARKS.md.
 
+mod chart;
 mod fonts;
 mod layout;
 mod lines;
@@ -26,7 +27,7 @@ use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
 use krilla::configure::{Accessibility, ConfigurationBuilder};
 use krilla::destination::{Destination, XyzDestination};
-use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::geom::{PathBuilder, Point, Rect, Size};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
@@ -35,7 +36,6 @@ use krilla::paint::{Fill, FillRule};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag, TagGroup, TagTree};
 use krilla::{Document as PdfDocument, SerializeSettings};
-use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::diagnostics::Diagnostic;
 
@@ -309,9 +309,7 @@ fn draw(surface: &mut Surface<'_>, op: &Op, ids: &mut [Option<Identifier>]) {
             x, y, w, h, tree, ..
         } => {
             if let Some(size) = Size::from_wh(*w, *h) {
-                surface.push_transform(&Transform::from_translate(*x, *y));
-                surface.draw_svg(tree, size, SvgSettings::default());
-                surface.pop();
+                chart::draw(surface, tree, *x, *y, size);
             }
         }
         Op::Link { .. } => {}
