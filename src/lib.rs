@@ -110,11 +110,17 @@ fn check_site_with(
         return Ok((site, None));
     };
     let reuse_from = output.map(|folder| folder(configured_output.as_deref()));
+    let last_build = reuse_from
+        .as_deref()
+        .map(|folder| formats::cache::LastBuild {
+            folder,
+            marker: std::fs::read_to_string(folder.join(output::MARKER)).unwrap_or_default(),
+        });
     let formats::Added {
         later,
         failure: pdf_failure,
         cache_note,
-    } = formats::add_report_formats(&report, &mut files, when, reuse_from.as_deref());
+    } = formats::add_report_formats(&report, &mut files, when, last_build.as_ref());
     site.pdf_cache_note = cache_note;
     // Formats made later will be there when a page's link to them is followed: the link check
     // sees stand-ins (and a static file of the same name is refused, as in `build`).

@@ -38,9 +38,20 @@ pub(crate) fn note(key: &str, pdf: &[u8]) -> String {
     format!("{NOTE}{key}, sha256 {}", hex(&Sha256::digest(pdf)))
 }
 
-/// The PDF in the output folder `out`, when the last build there recorded `key` for it and it is unchanged.
-pub(crate) fn reuse(out: &Path, key: &str) -> Option<Vec<u8>> {
-    let marker = std::fs::read_to_string(out.join(crate::output::MARKER)).ok()?;
+/// What the last build left in the output folder: the folder, and its marker's text (read by the caller, since
+/// the marker belongs to the output stage, which runs after this one).
+#[derive(Debug)]
+pub(crate) struct LastBuild<'a> {
+    pub(crate) folder: &'a Path,
+    pub(crate) marker: String,
+}
+
+/// The PDF in the last build's folder, when that build recorded `key` for it and it is unchanged.
+pub(crate) fn reuse(last: &LastBuild, key: &str) -> Option<Vec<u8>> {
+    let LastBuild {
+        folder: out,
+        marker,
+    } = last;
     if !marker.lines().any(|l| l == REPORT_PDF) {
         return None;
     }
@@ -65,11 +76,17 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    fn folder_with(marker: &str, pdf: &[u8]) -> tempfile::TempDir {
+    fn folder_with(pdf: &[u8]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(crate::output::MARKER), marker).unwrap();
         std::fs::write(dir.path().join(REPORT_PDF), pdf).unwrap();
         dir
+    }
+
+    fn last<'a>(dir: &'a tempfile::TempDir, marker: &str) -> LastBuild<'a> {
+        LastBuild {
+            folder: dir.path(),
+            marker: marker.to_string(),
+        }
     }
 
     #[test]
@@ -88,16 +105,17 @@ mod tests {
         let pdf = b"%PDF-1.7 made earlier";
         let k = key(b"page", &[]);
         let marker = format!("# header\n{}\nreport.pdf\n", note(&k, pdf));
-        let dir = folder_with(&marker, pdf);
-        assert_eq!(reuse(dir.path(), &k).as_deref(), Some(&pdf[..]));
-        assert_eq!(reuse(dir.path(), &key(b"other page", &[])), None);
+        let dir = folder_with(pdf);
+        assert_eq!(reuse(&last(&dir, &marker), &k).as_deref(), Some(&pdf[..]));
+        assert_eq!(reuse(&last(&dir, &marker), &key(b"other page", &[])), None);
+        // A marker that does not list the PDF, or records no key.
+        assert_eq!(
+            reuse(&last(&dir, &format!("{}\n", note(&k, pdf))), &k),
+            None
+        );
+        assert_eq!(reuse(&last(&dir, "report.pdf\n"), &k), None);
         // Changed by hand after the build: made afresh.
         std::fs::write(dir.path().join(REPORT_PDF), b"%PDF-1.7 edited").unwrap();
-        assert_eq!(reuse(dir.path(), &k), None);
-        // A marker that does not list the PDF, or records no key.
-        let dir = folder_with(&format!("{}\n", note(&k, pdf)), pdf);
-        assert_eq!(reuse(dir.path(), &k), None);
-        let dir = folder_with("report.pdf\n", pdf);
-        assert_eq!(reuse(dir.path(), &k), None);
+        assert_eq!(reuse(&last(&dir, &marker), &k), None);
     }
 }

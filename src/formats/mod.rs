@@ -92,14 +92,14 @@ pub(crate) struct Added {
 }
 
 /// Adds `report.txt` and `report.pdf` to the site's files now, or, with [`When::Later`], returns what makes them
-/// when they are asked for. With `reuse_from`, the output folder of the last build, its `report.pdf` is reused
+/// when they are asked for. With `last`, what the last build left in the output folder, its `report.pdf` is reused
 /// when it was made from the same inputs (see [`cache`]). A PDF that cannot be made is a diagnostic. Nothing is
 /// made when the site has no full-report page (a theme that dropped it).
 pub(crate) fn add_report_formats(
     report: &Report,
     files: &mut Vec<OutputFile>,
     when: When,
-    reuse_from: Option<&std::path::Path>,
+    last: Option<&cache::LastBuild>,
 ) -> Added {
     let formats = Formats::new(report);
     let Some(page) = files.iter().find(|f| f.path == REPORT_PAGE) else {
@@ -117,7 +117,7 @@ pub(crate) fn add_report_formats(
         path: REPORT_TEXT.into(),
         bytes: text,
     });
-    let pdf = match reuse_from.and_then(|out| cache::reuse(out, &key)) {
+    let pdf = match last.and_then(|last| cache::reuse(last, &key)) {
         Some(bytes) => Ok(bytes),
         None => job.compile().map(|pdf| pdf.bytes),
     };
