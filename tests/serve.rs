@@ -558,3 +558,31 @@ fn a_missing_site_is_refused_before_serving() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("there is no site.toml"), "{stderr}");
 }
+
+#[test]
+fn the_pdf_is_made_when_it_is_asked_for_not_on_every_save() {
+    let site = SiteTest::example();
+    let mut serve = Serve::start(&site, &[]);
+    serve.wait_for_line("built ");
+    assert!(
+        !serve.log.iter().any(|l| l.contains("made report.pdf")),
+        "the first build made the PDF: {:?}",
+        serve.log
+    );
+    let text = serve.get("/report.txt");
+    assert_eq!(text.status, 200, "{}", text.head);
+    assert!(text
+        .text()
+        .contains("Complaints performance and service improvement report"));
+    let pdf = serve.get("/report.pdf");
+    assert_eq!(pdf.status, 200, "{}", pdf.head);
+    assert_eq!(
+        pdf.header("content-type").as_deref(),
+        Some("application/pdf")
+    );
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    serve.wait_for_line("made report.pdf");
+    // It is the PDF `redress build` writes, byte for byte.
+    site.build().expect_success();
+    assert!(pdf.body == std::fs::read(site.path("public/report.pdf")).unwrap());
+}

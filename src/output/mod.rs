@@ -97,8 +97,9 @@ pub(crate) fn check_replaceable(out: &Path) -> Result<(), OutputError> {
     }
 }
 
-/// Writes `files` into `out`, atomically from a reader's point of view: staged first, then swapped in.
-pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
+/// Writes `files` into `out`, atomically from a reader's point of view: staged first, then swapped in. `notes`
+/// are comment lines for the marker (the key of `report.pdf`, for the next build to reuse it).
+pub(crate) fn write_site(out: &Path, files: &[OutputFile], notes: &[String]) -> Result<()> {
     check_replaceable(out)?;
     let parent = out
         .parent()
@@ -113,7 +114,7 @@ pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
     if staging.exists() {
         crate::fs::remove_dir_all(&staging)?;
     }
-    let result = stage(&staging, files);
+    let result = stage(&staging, files, notes);
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
@@ -133,7 +134,7 @@ pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
     Ok(())
 }
 
-fn stage(staging: &Path, files: &[OutputFile]) -> Result<()> {
+fn stage(staging: &Path, files: &[OutputFile], notes: &[String]) -> Result<()> {
     crate::fs::create_dir_all(staging)?;
     let mut listed = BTreeSet::new();
     for f in files {
@@ -152,6 +153,13 @@ fn stage(staging: &Path, files: &[OutputFile]) -> Result<()> {
         crate::fs::write(&path, &f.bytes)?;
     }
     let mut marker = String::from(MARKER_HEADER);
+    for n in notes
+        .iter()
+        .filter(|n| n.starts_with('#') && !n.contains('\n'))
+    {
+        marker.push_str(n);
+        marker.push('\n');
+    }
     for p in &listed {
         marker.push_str(p);
         marker.push('\n');

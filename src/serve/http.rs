@@ -131,6 +131,7 @@ pub(crate) fn handle(req: Request, ctx: &Context) {
                 }
             }
             Lookup::Missing => page(404, site::not_found_page(&path, &snapshot.build)),
+            Lookup::Failed(p, why) => page(500, site::failed_page(p, why, &snapshot.build)),
         }
     };
     let _ = req.respond(response);
