@@ -2,6 +2,9 @@
 //!
 //! Generates `$OUT_DIR/theme_files.rs`: one sorted table of `(relative path, bytes)`, the single list of theme
 //! files that [`redress::theme`] looks up (so no file name is repeated by hand in the code).
+//!
+//! A component's `README.md` and `examples.toml` are left out: they document the component and feed the tests'
+//! component gallery, which read them from the repository; a built site never needs them.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -35,7 +38,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || name.ends_with('~') {
+        if name.starts_with('.') || name.ends_with('~') || is_documentation(&name) {
             continue;
         }
         if path.is_dir() {
@@ -48,4 +51,9 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
             files.push(rel.join("/"));
         }
     }
+}
+
+/// Files that document the theme rather than make up a site.
+fn is_documentation(name: &str) -> bool {
+    name == "README.md" || name == "examples.toml"
 }

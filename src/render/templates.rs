@@ -1,5 +1,5 @@
-//! Tera set-up: loads the theme's templates, registers redress's filters, and turns Tera's errors into diagnostics
-//! that name the template, line and column.
+//! Tera set-up: loads the theme's templates (the pages' and the components'), registers redress's filters and the
+//! `object` function, and turns Tera's errors into diagnostics that name the template, line and column.
 
 use std::collections::HashMap;
 
@@ -44,7 +44,7 @@ fn parse(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Te
     let mut ok = true;
     let mut sources = Vec::new();
     for (name, file) in theme.templates() {
-        let display = file.display_name(&format!("templates/{name}"));
+        let display = file.display_name(&crate::theme::template_path(name));
         let text = match String::from_utf8(file.bytes.clone()) {
             Ok(t) => t,
             Err(_) => {
@@ -73,6 +73,7 @@ fn parse(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Te
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     register_filters(&mut tera, unsafe_html);
+    register_functions(&mut tera);
     let raw: Vec<(String, String)> = sources
         .iter()
         .map(|(n, s)| (n.clone(), s.text.clone()))
@@ -90,7 +91,7 @@ pub(crate) fn sources(theme: &Theme) -> HashMap<String, SourceFile> {
     theme
         .templates()
         .map(|(name, file)| {
-            let display = file.display_name(&format!("templates/{name}"));
+            let display = file.display_name(&crate::theme::template_path(name));
             (
                 name.to_string(),
                 SourceFile::new(
@@ -142,6 +143,24 @@ fn register_filters(tera: &mut Tera, unsafe_html: bool) {
     });
     tera.register_filter("anchor", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(slug(v.as_str().unwrap_or(""))))
+    });
+}
+
+/// Tera 1 has no map literals, so templates build the lists they give a component (a summary list's rows, a
+/// contents list's links) with `object(key=value, ...)`, which returns its arguments as a map.
+///
+/// Tera gives a macro's arguments, and a `set`'s value, without escaping them, and a macro called inside either
+/// renders unescaped too; so a template never passes one macro's output to another. A component takes text and
+/// escapes it where it prints it, and takes markup only from the `markdown` filters (`html=x | markdown`).
+fn register_functions(tera: &mut Tera) {
+    tera.register_function("object", |args: &HashMap<String, Value>| {
+        // Sorted by key, so the map is the same whatever order the arguments hash to.
+        let map: std::collections::BTreeMap<&String, &Value> = args.iter().collect();
+        Ok(Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ))
     });
 }
 
