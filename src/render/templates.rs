@@ -1,6 +1,9 @@
 //! Tera set-up: loads the theme's templates (the pages' and the components'), registers redress's filters and the
 //! `object` function, and turns Tera's errors into diagnostics that name the template, line and column.
 
+#[cfg(test)]
+mod gallery;
+
 use std::collections::HashMap;
 
 use tera::{Tera, Value};
