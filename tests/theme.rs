@@ -178,3 +178,22 @@ fn the_joined_stylesheet_is_byte_identical_across_builds_and_holds_every_compone
     // A component's script is published beside the stylesheet.
     assert!(t.path("public/assets/filter.js").is_file());
 }
+
+#[test]
+fn every_broken_template_is_reported_not_only_the_first() {
+    let t = SiteTest::example();
+    t.write(
+        ROUTE,
+        "{% macro complaint_route(landlord, contact, root) %}\n{% if %}\n{% endmacro complaint_route %}\n",
+    );
+    let tag = "themes/default/components/tag/tag.html";
+    t.write(
+        tag,
+        "{% macro tag(text, modifier=\"\") %}\n\n{{ text }\n{% endmacro tag %}\n",
+    );
+    t.build()
+        .expect_code(1)
+        .expect_stderr_contains(&format!("--> {ROUTE}:2:"))
+        .expect_stderr_contains(&format!("--> {tag}:3:"))
+        .expect_stderr_contains("2 errors");
+}
