@@ -8,6 +8,9 @@
 //!
 //! Sets `REDRESS_PDF_CODE`: a fingerprint of the code that lays out `report.pdf` (src/formats/, the fonts,
 //! Cargo.lock), so a build never reuses a PDF that different code made (src/formats/cache.rs).
+//!
+//! A component's `README.md` and `examples.toml` are left out: they document the component and feed the tests'
+//! component gallery, which read them from the repository; a built site never needs them.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -95,7 +98,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || name.ends_with('~') {
+        if name.starts_with('.') || name.ends_with('~') || is_documentation(&name) {
             continue;
         }
         if path.is_dir() {
@@ -108,4 +111,9 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
             files.push(rel.join("/"));
         }
     }
+}
+
+/// Files that document the theme rather than make up a site.
+fn is_documentation(name: &str) -> bool {
+    name == "README.md" || name == "examples.toml"
 }

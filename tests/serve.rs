@@ -378,17 +378,17 @@ fn a_broken_file_shows_its_error_until_it_is_fixed() {
 
 #[test]
 fn a_stylesheet_change_swaps_styles_without_a_reload() {
+    // A change to one component's CSS: the stylesheet it is joined into changes, and nothing else.
     let site = SiteTest::example();
-    let css =
-        std::fs::read_to_string(common::repo().join("themes/default/static/assets/style.css"))
-            .unwrap();
-    site.write("themes/default/static/assets/style.css", &css);
+    let tag = "themes/default/components/tag/tag.css";
+    let css = std::fs::read_to_string(common::repo().join(tag)).unwrap();
+    site.write(tag, &css);
     let serve = Serve::start(&site, &[]);
     let mut events = serve.events();
     append(
         &site,
-        "themes/default/static/assets/style.css",
-        "\n.rd-test { color: #123456; }\n",
+        tag,
+        "\n@layer components { .rd-test { color: #123456; } }\n",
     );
     let data = events.expect("css");
     assert!(data.contains("\"paths\":[\"assets/style.css\"]"), "{data}");

@@ -1,5 +1,8 @@
-//! Tera set-up: loads the theme's templates, registers redress's filters, and turns Tera's errors into diagnostics
-//! that name the template, line and column.
+//! Tera set-up: loads the theme's templates (the pages' and the components'), registers redress's filters and the
+//! `object` function, and turns Tera's errors into diagnostics that name the template, line and column.
+
+#[cfg(test)]
+mod gallery;
 
 use std::collections::HashMap;
 
@@ -38,34 +41,25 @@ pub(crate) fn load(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) ->
     Some(tera)
 }
 
-/// Parses every template of the theme. Each one is parsed on its own first, so that every broken template is
-/// reported, not only the first; then they are linked (`extends`, `include`, `import`) together.
+/// Parses every template of the theme and links them (`extends`, `include`, `import`) together. Tera stops at the
+/// first template that does not parse, so when any fails, each one is parsed again on its own, to report every
+/// broken template, not only the first. A theme that parses (nearly every build) is parsed once: parsing is the
+/// larger part of a build's time.
 fn parse(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Tera> {
     let mut ok = true;
     let mut sources = Vec::new();
     for (name, file) in theme.templates() {
-        let display = file.display_name(&format!("templates/{name}"));
-        let text = match String::from_utf8(file.bytes.clone()) {
-            Ok(t) => t,
+        let display = file.display_name(&crate::theme::template_path(name));
+        match String::from_utf8(file.bytes.clone()) {
+            Ok(text) => sources.push((name.to_string(), SourceFile::new(display, name, text))),
             Err(_) => {
                 diags.push(
                     Diagnostic::error(format!("`{display}` is not UTF-8 text"))
                         .help("save the template as UTF-8"),
                 );
                 ok = false;
-                continue;
             }
-        };
-        let source = SourceFile::new(display, name, text);
-        if let Err(e) = tera::Template::new(name, None, &source.text) {
-            diags.push(template_error(
-                &source,
-                &e,
-                "this template has a syntax error",
-            ));
-            ok = false;
         }
-        sources.push((name.to_string(), source));
     }
     if !ok {
         return None;
@@ -73,16 +67,29 @@ fn parse(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Te
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     register_filters(&mut tera, unsafe_html);
+    register_functions(&mut tera);
     let raw: Vec<(String, String)> = sources
         .iter()
         .map(|(n, s)| (n.clone(), s.text.clone()))
         .collect();
-    if let Err(e) = tera.add_raw_templates(raw) {
-        diags.push(Diagnostic::error(format!("the theme's templates do not fit together: {}", chain(&e)))
-            .help("check the names in {% extends %}, {% include %} and {% import %}: they are paths under templates/"));
-        return None;
+    let Err(e) = tera.add_raw_templates(raw) else {
+        return Some(tera);
+    };
+    for (name, source) in &sources {
+        if let Err(e) = tera::Template::new(name, None, &source.text) {
+            diags.push(template_error(
+                source,
+                &e,
+                "this template has a syntax error",
+            ));
+            ok = false;
+        }
     }
-    Some(tera)
+    if ok {
+        diags.push(Diagnostic::error(format!("the theme's templates do not fit together: {}", chain(&e)))
+            .help("check the names in {% extends %}, {% include %} and {% import %}: they are paths in the theme (templates/ for pages, components/<name>/<name>.html for components)"));
+    }
+    None
 }
 
 /// The template sources by name, for locating render errors.
@@ -90,7 +97,7 @@ pub(crate) fn sources(theme: &Theme) -> HashMap<String, SourceFile> {
     theme
         .templates()
         .map(|(name, file)| {
-            let display = file.display_name(&format!("templates/{name}"));
+            let display = file.display_name(&crate::theme::template_path(name));
             (
                 name.to_string(),
                 SourceFile::new(
@@ -142,6 +149,24 @@ fn register_filters(tera: &mut Tera, unsafe_html: bool) {
     });
     tera.register_filter("anchor", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(slug(v.as_str().unwrap_or(""))))
+    });
+}
+
+/// Tera 1 has no map literals, so templates build the lists they give a component (a summary list's rows, a
+/// contents list's links) with `object(key=value, ...)`, which returns its arguments as a map.
+///
+/// Tera gives a macro's arguments, and a `set`'s value, without escaping them, and a macro called inside either
+/// renders unescaped too; so a template never passes one macro's output to another. A component takes text and
+/// escapes it where it prints it, and takes markup only from the `markdown` filters (`html=x | markdown`).
+fn register_functions(tera: &mut Tera) {
+    tera.register_function("object", |args: &HashMap<String, Value>| {
+        // Sorted by key, so the map is the same whatever order the arguments hash to.
+        let map: std::collections::BTreeMap<&String, &Value> = args.iter().collect();
+        Ok(Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ))
     });
 }
 
