@@ -143,6 +143,10 @@ pub(crate) struct Figure {
     pub(crate) alt: String,
     /// The chart as an SVG document (the widest drawing the page has).
     pub(crate) svg: String,
+    /// The narrowest drawing, when the page has more than one (drawn for a phone's width): a page with no
+    /// stylesheet to choose between them, such as a CMS fragment, shows this one, which fits any screen at the
+    /// page's text size.
+    pub(crate) narrow_svg: Option<String>,
     /// The same figures as a table.
     pub(crate) table: Option<Table>,
 }

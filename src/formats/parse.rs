@@ -316,6 +316,12 @@ fn chart(el: ElementRef<'_>) -> Option<Figure> {
         .find(|s| s.value().classes().any(|c| c.ends_with("--wide")))
         .or(svgs.last())?;
     let mut figure = lone_svg(*svg)?;
+    figure.narrow_svg = svgs
+        .iter()
+        .find(|s| s.value().classes().any(|c| c.ends_with("--narrow")))
+        .filter(|n| n.id() != svg.id())
+        .and_then(|n| lone_svg(*n))
+        .map(|f| f.svg);
     if let Some(title) = paragraph("rd-chart__title").filter(|t| !t.is_empty()) {
         figure.title = title;
     }
@@ -356,6 +362,7 @@ fn lone_svg(svg: ElementRef<'_>) -> Option<Figure> {
         subtitle: None,
         alt,
         svg: text,
+        narrow_svg: None,
         table: None,
     })
 }
