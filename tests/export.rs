@@ -89,8 +89,19 @@ fn tables_keep_their_captions_and_scoped_header_cells() {
         let f = fragment(&t, &page);
         let tables: Vec<_> = f.select(&sel("table")).collect();
         // As many tables as the page shows a reader.
+        // As many tables as the page shows a reader, less any table of lone links (the data page's downloads),
+        // which becomes a list.
         let built = t.page(&format!("{page}.html"));
-        let on_page = built.select(&sel("main table")).count();
+        let is_links = |t: &scraper::ElementRef<'_>| {
+            t.select(&sel("tbody td")).all(|td| {
+                td.select(&sel("a")).count() == 1
+                    && td.children().filter_map(scraper::ElementRef::wrap).count() == 1
+            })
+        };
+        let on_page = built
+            .select(&sel("main table"))
+            .filter(|t| !is_links(t))
+            .count();
         assert_eq!(tables.len(), on_page, "{page}");
         for table in tables {
             let caption = table.select(&sel("caption")).next();
@@ -124,7 +135,7 @@ fn tables_keep_their_captions_and_scoped_header_cells() {
 fn charts_are_inline_svg_with_their_text_alternative_and_files_beside() {
     let t = exported(&[]);
     let f = fragment(&t, "performance");
-    let svgs: Vec<_> = f.select(&sel("figure > svg")).collect();
+    let svgs: Vec<_> = f.select(&sel("div > svg")).collect();
     assert!(svgs.len() >= 4, "{} charts", svgs.len());
     for svg in &svgs {
         assert_eq!(svg.value().attr("role"), Some("img"));
@@ -165,6 +176,21 @@ fn charts_are_inline_svg_with_their_text_alternative_and_files_beside() {
     let alt = t.read(&format!("cms/charts/{name}.txt"));
     let title = text(svg.select(&sel("title")).next().unwrap());
     assert!(alt.starts_with(&title), "{alt}");
+}
+
+#[test]
+fn a_table_of_download_links_becomes_a_list_of_sentences() {
+    let t = exported(&[]);
+    t.build().expect_success();
+    let f = fragment(&t, "data");
+    let items: Vec<String> = f.select(&sel("ul > li")).map(text).collect();
+    assert!(
+        items.contains(&"Complaints by quarter, 2025-26: CSV or JSON".to_string()),
+        "{items:?}"
+    );
+    let built = t.page("data.html");
+    let rows = built.select(&sel("main table tbody tr")).count();
+    assert_eq!(f.select(&sel("ul > li a[href$='.csv']")).count(), rows);
 }
 
 #[test]
@@ -278,7 +304,7 @@ fn a_link_with_no_full_address_is_text_and_a_warning_with_a_hint() {
     // The link's text stays.
     assert!(t
         .read("cms/fragments/performance.html")
-        .contains("<li>Download as CSV</li>"));
+        .contains("<p>Download this table as CSV or JSON.</p>"));
 }
 
 #[test]
@@ -338,7 +364,7 @@ fn charts_as_images_need_a_media_address_and_link_to_their_table() {
         .expect_success();
     let f = fragment(&t, "performance");
     assert_eq!(f.select(&sel("svg")).count(), 0);
-    let imgs: Vec<_> = f.select(&sel("figure > img")).collect();
+    let imgs: Vec<_> = f.select(&sel("div > img")).collect();
     assert!(imgs.len() >= 4);
     for img in imgs {
         let src = img.value().attr("src").unwrap();
@@ -354,7 +380,7 @@ fn charts_as_images_need_a_media_address_and_link_to_their_table() {
             t.read(&format!("cms/charts/{name}.txt"))
         );
         let figure = scraper::ElementRef::wrap(img.parent().unwrap()).unwrap();
-        let link = figure.select(&sel("figcaption a")).next().unwrap();
+        let link = figure.select(&sel("p a")).next().unwrap();
         let target = &link.value().attr("href").unwrap()[1..];
         let table = f.select(&sel(&format!("table#{target}"))).next();
         assert!(table.is_some(), "no table #{target}");
@@ -389,9 +415,7 @@ fn the_index_shows_each_fragment_and_its_source_to_copy() {
         assert!(button.value().attr("hidden").is_some());
         // And the fragment, as it reads.
         let section = index
-            .select(&sel(&format!(
-                "section[aria-labelledby='page-{page}'] .rendered"
-            )))
+            .select(&sel(&format!("#part-{page} .rendered")))
             .next()
             .unwrap();
         assert!(!text(section).is_empty());
@@ -399,7 +423,7 @@ fn the_index_shows_each_fragment_and_its_source_to_copy() {
     // Each chart with its alternative text, to paste into the CMS's alt text field.
     let alt = t.read("cms/charts/ch01_trend.txt");
     let listed = index
-        .select(&sel("section[aria-labelledby='page-performance'] li"))
+        .select(&sel("#part-performance li"))
         .map(text)
         .any(|l| l.contains(alt.trim()));
     assert!(listed);

@@ -33,7 +33,6 @@ const STYLE: &str = "body{font-family:sans-serif;line-height:1.5;margin:0 auto;m
 textarea{box-sizing:border-box;width:100%;font-family:monospace;font-size:0.875rem}\
 .rendered{border:2px solid #505a5f;padding:0 1rem;margin:1rem 0;overflow-x:auto}\
 table{border-collapse:collapse}th,td{border:1px solid #b1b4b6;padding:0.25rem 0.5rem;text-align:left}\
-svg,img{max-width:100%;height:auto}\
 a{color:#1d70b8}a:focus,button:focus,textarea:focus{outline:3px solid #fd0;outline-offset:0}\
 button{font:inherit;padding:0.25rem 1rem;margin:0.5rem 0}";
 
@@ -116,10 +115,7 @@ fn index(site: &Site, options: &Options, pages: &[Written]) -> String {
 fn page(s: &mut String, p: &Written) {
     let n = escape_attr(&p.name);
     let t = escape(&p.title);
-    let _ = writeln!(
-        s,
-        "<section aria-labelledby=\"page-{n}\">\n<h2 id=\"page-{n}\">{t}</h2>"
-    );
+    let _ = writeln!(s, "<section id=\"part-{n}\">\n<h2 id=\"page-{n}\">{t}</h2>");
     let _ = write!(s, "<p>Page title: <strong>{t}</strong>. ");
     match &p.cms_url {
         Some(u) => {
@@ -162,7 +158,7 @@ fn page(s: &mut String, p: &Written) {
     }
     let _ = writeln!(
         s,
-        "<h3 id=\"read-{n}\">How “{t}” reads</h3>\n<div class=\"rendered\" role=\"region\" aria-labelledby=\"read-{n}\" tabindex=\"0\">\n{}</div>\n</section>",
+        "<h3 id=\"read-{n}\">How the {n} page reads</h3>\n<div class=\"rendered\" role=\"region\" aria-labelledby=\"read-{n}\" tabindex=\"0\">\n{}</div>\n</section>",
         p.html
     );
 }
