@@ -353,12 +353,14 @@ async function auditPage(context, url, viewport, axeSource, origin, rulesOff, cm
 
     if (cms) {
       // A CMS fragment's tables carry no style: the host's stylesheet decides how a wide one scrolls. A data table
-      // is content WCAG 1.4.10 exempts (it needs two dimensions to be read), so, after axe has read the tables as
-      // tables, each gets its own scroll box as the theme gives it, and only other content that sticks out fails.
+      // is content WCAG 1.4.10 exempts (it needs two dimensions to be read), so, after axe has read the page, each
+      // table is put in a scroll box of its own, as the theme puts it, and only other content that sticks out fails.
       await page.evaluate(() => {
         for (const t of document.querySelectorAll('main table')) {
-          t.style.display = 'block';
-          t.style.overflowX = 'auto';
+          const box = document.createElement('div');
+          box.style.overflowX = 'auto';
+          t.replaceWith(box);
+          box.appendChild(t);
         }
       });
     }

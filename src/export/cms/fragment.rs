@@ -280,9 +280,9 @@ impl Writer<'_> {
         let table_id = format!("{}-table", chart.name);
         let id = self.id_attr(f.id.as_deref());
         let _ = writeln!(self.out, "<div{id}>");
-        let _ = write!(self.out, "<p><strong>{}</strong>", escape(&f.title));
+        let _ = write!(self.out, "<p><strong>{}</strong>", breakable(&f.title));
         if let Some(s) = &f.subtitle {
-            let _ = write!(self.out, "<br>{}", escape(s));
+            let _ = write!(self.out, "<br>{}", breakable(s));
         }
         if self.options.charts == Charts::Image && f.table.is_some() {
             let target = format!("{ID_PREFIX}{}-{table_id}", self.name);
@@ -475,10 +475,12 @@ fn is_link_table(t: &Table) -> bool {
 }
 
 /// Text escaped, with a line-break opportunity (`<wbr>`) after each `/`, `.`, `@`, `_` and `-` of a word too long
-/// to fit a phone's screen (an address, say): with no stylesheet to wrap it, it would push the page sideways
-/// (WCAG 2.2 1.4.10 Reflow).
-fn breakable(text: &str) -> String {
+/// to fit a phone's screen (an address, a Welsh place name), and after every 20 letters with none: with no
+/// stylesheet to wrap it (the theme's `overflow-wrap`), it would push the page sideways (WCAG 2.2 1.4.10 Reflow).
+/// `<wbr>` adds nothing to the text a screen reader reads or a reader copies.
+pub(super) fn breakable(text: &str) -> String {
     const LONG: usize = 24;
+    const RUN: usize = 20;
     let mut out = String::with_capacity(text.len());
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {
@@ -488,10 +490,13 @@ fn breakable(text: &str) -> String {
             out.push_str(&escape(word));
             continue;
         }
+        let mut run = 0;
         for c in word.chars() {
             out.push_str(&escape(c.encode_utf8(&mut [0; 4])));
-            if matches!(c, '/' | '.' | '@' | '_' | '-') {
+            run += 1;
+            if matches!(c, '/' | '.' | '@' | '_' | '-') || run == RUN {
                 out.push_str("<wbr>");
+                run = 0;
             }
         }
     }
@@ -508,6 +513,10 @@ mod tests {
         assert_eq!(
             breakable("see https://www.example.org/complaints"),
             "see https:/<wbr>/<wbr>www.<wbr>example.<wbr>org/<wbr>complaints"
+        );
+        assert_eq!(
+            breakable("Llanfairpwllgwyngyllgogerychwyrndrobwll"),
+            "Llanfairpwllgwyngyll<wbr>gogerychwyrndrobwll"
         );
     }
 }

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use crate::render::OutputFile;
 
 use super::charts::Chart;
-use super::fragment::{escape, escape_attr};
+use super::fragment::{breakable, escape, escape_attr};
 use super::{Options, Site};
 
 /// A page as the export wrote it.
@@ -78,7 +78,7 @@ fn preview(site: &Site, options: &Options, p: &Written) -> String {
     let mut s = head(site, &format!("{}: preview", p.title), false);
     s.push_str("<body>\n<main>\n");
     if options.heading_level > 1 {
-        let _ = writeln!(s, "<h1>{}</h1>", escape(&p.title));
+        let _ = writeln!(s, "<h1>{}</h1>", breakable(&p.title));
     }
     s.push_str(&p.html);
     s.push_str("</main>\n</body>\n</html>\n");
@@ -89,7 +89,7 @@ fn index(site: &Site, options: &Options, pages: &[Written]) -> String {
     let title = format!("{}: HTML for your content management system", site.title);
     let mut s = head(site, &title, true);
     s.push_str("<body>\n<main>\n");
-    let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
+    let _ = writeln!(s, "<h1>{}</h1>", breakable(&title));
     s.push_str("<p>Each part below is one page of the report. Make a page in your content management system (CMS) for each, give it the title shown, and paste the HTML into the editor's source view (often a button labelled “Source” or “HTML”). Paste into the source view, not the visual editor, or the tables and charts will be lost.</p>\n");
     if options.heading_level > 1 {
         let _ = writeln!(s, "<p>Each page's own title is left out of its HTML: use it as the title of the CMS page, which shows it as the main heading. The first headings in the HTML are level {} headings.</p>", options.heading_level);
@@ -101,7 +101,7 @@ fn index(site: &Site, options: &Options, pages: &[Written]) -> String {
             s,
             "<li><a href=\"#page-{}\">{}</a></li>",
             escape_attr(&p.name),
-            escape(&p.title)
+            breakable(&p.title)
         );
     }
     s.push_str("</ul>\n");
@@ -114,7 +114,7 @@ fn index(site: &Site, options: &Options, pages: &[Written]) -> String {
 
 fn page(s: &mut String, p: &Written) {
     let n = escape_attr(&p.name);
-    let t = escape(&p.title);
+    let t = breakable(&p.title);
     let _ = writeln!(s, "<section id=\"part-{n}\">\n<h2 id=\"page-{n}\">{t}</h2>");
     let _ = write!(s, "<p>Page title: <strong>{t}</strong>. ");
     match &p.cms_url {
@@ -123,7 +123,7 @@ fn page(s: &mut String, p: &Written) {
                 s,
                 "Its address in the CMS: <a href=\"{}\">{}</a>. ",
                 escape_attr(u),
-                escape(u)
+                breakable(u)
             );
         }
         None => {
@@ -150,8 +150,8 @@ fn page(s: &mut String, p: &Written) {
             let _ = writeln!(
                 s,
                 "<li><strong>{}</strong>: <a href=\"charts/{name}.svg\">SVG</a>, <a href=\"charts/{name}.png\">PNG</a>. Alternative text: {}</li>",
-                escape(&c.title),
-                escape(&c.alt)
+                breakable(&c.title),
+                breakable(&c.alt)
             );
         }
         s.push_str("</ul>\n");
