@@ -75,7 +75,7 @@ fn fragments_hold_no_script_style_class_or_page_furniture() {
             let expected = usize::from(bad == "html");
             assert_eq!(n, expected, "{page}: {n} × {bad}");
         }
-        for a in f.select(&sel("[onclick], [onload], [tabindex]")) {
+        if let Some(a) = f.select(&sel("[onclick], [onload], [tabindex]")).next() {
             panic!("{page}: {}", a.html());
         }
     }
@@ -241,7 +241,7 @@ fn no_link_depends_on_where_the_fragment_sits() {
                 );
             }
         }
-        for img in f.select(&sel("img")) {
+        if let Some(img) = f.select(&sel("img")).next() {
             panic!("{page}: an image in svg mode: {}", img.html());
         }
     }

@@ -42,18 +42,36 @@ pub enum ExportKind {
 /// downloads (CSV, JSON, report.pdf) go to the built site at `base_url`. A link that cannot be made a full address
 /// is written as its text, with a warning saying how to fix it.
 ///
-/// The output folder holds:
-///   index.html              open this: each page's title, its HTML to copy, how it reads, its charts
-///   fragments/<page>.html   the HTML of each page, to paste into the editor's source view
-///   preview/<page>.html     each fragment alone on a page with no styles, as the CMS will show it
-///   charts/<chart>.svg .png .txt   each chart as an image file and its alternative text, for editors that
-///                           remove SVG
+/// The output folder's files are listed below. Open its index.html in a browser to start.
 ///
 /// The site is checked exactly as `redress build` checks it; if it has errors, they are listed and nothing is
 /// written. Like a build, the export only replaces a folder it wrote itself.
 #[derive(Debug, Args)]
 #[command(
-    after_long_help = "In site.toml:\n  base_url = \"https://www.council.gov.uk/complaints-report\"   where the built site and its downloads are published\n  [cms]\n  pages = { performance = \"https://www.council.gov.uk/housing/complaints-performance\" }\n  media = \"https://www.council.gov.uk/sites/default/files/complaints\"   where charts/ is uploaded (--charts image)\n\nExamples:\n  redress export cms --output cms-export\n                      Write the export of the site in this folder into ./cms-export\n  redress export cms --root my-report --output cms-export --heading-level 3\n                      For CMS pages whose content starts under a level 2 heading\n  redress export cms --output cms-export --charts image\n                      Charts as images from [cms] media, for editors that remove SVG\n\nExit status: 0 written (warnings, if any, are listed); 1 the site has errors (all are listed) and nothing was written; 2 the export could not be written (the folder is not redress's, say)."
+    after_long_help = concat!(
+        "The output folder:\n",
+        "  index.html              open this: each page's title, its HTML to copy, how it reads, its charts\n",
+        "  fragments/PAGE.html     each page's HTML, to paste into the CMS editor's source view\n",
+        "  preview/PAGE.html       each page's HTML alone on a page with no styles\n",
+        "  charts/CHART.svg .png .txt\n",
+        "                          each chart as an image, and its alternative text\n",
+        "\n",
+        "In site.toml:\n",
+        "  base_url = \"https://www.council.gov.uk/complaints-report\"    the built site, with its downloads\n",
+        "  [cms]\n",
+        "  pages = { performance = \"https://www.council.gov.uk/housing/complaints-performance\" }\n",
+        "  media = \"https://www.council.gov.uk/files/complaints\"   where --charts image finds charts/\n",
+        "\n",
+        "Examples:\n",
+        "  redress export cms --output cms-export\n",
+        "                      Write the export of the site in this folder into ./cms-export\n",
+        "  redress export cms --root my-report --output cms-export --heading-level 3\n",
+        "                      For CMS pages whose content starts under a level 2 heading\n",
+        "  redress export cms --output cms-export --charts image\n",
+        "                      Charts as images from [cms] media, for editors that remove SVG\n",
+        "\n",
+        "Exit status: 0 written (warnings, if any, are listed); 1 the site has errors (all are listed) and nothing was written; 2 the export could not be written (the folder is not redress's, say)."
+    )
 )]
 pub struct CmsArgs {
     /// Where the site is.
