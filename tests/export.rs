@@ -246,6 +246,15 @@ fn no_link_depends_on_where_the_fragment_sits() {
         }
     }
     assert!(downloads > 10, "{downloads} CSV downloads");
+    // The whole report's page links to the PDF of it, on the built site.
+    let report = fragment(&t, "report");
+    let pdf = "https://www.ashmerehomes.example/complaints/report-2025-26/report.pdf";
+    assert!(
+        report
+            .select(&sel("a"))
+            .any(|a| a.value().attr("href") == Some(pdf)),
+        "no link to {pdf}"
+    );
 }
 
 #[test]

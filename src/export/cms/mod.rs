@@ -11,7 +11,7 @@
 //!   charts as inline `<svg role="img">` with a `<title>` and `<desc>` (1.1.1), drawn with presentation attributes
 //!   only;
 //! - dropped: every `class` and `style` attribute (they would need redress's CSS, and editors strip them), every
-//!   script, the page's own navigation (skip link, "back to contents"), and the links to the PDF and text;
+//!   script, and the page's own navigation (skip link, header, footer, "back to contents");
 //! - ids are prefixed `redress-<page>-` so none can clash with the host page's, and every in-page link follows its
 //!   target's new id;
 //! - links between pages become full addresses: the page's CMS address from `[cms] pages` in site.toml, else the
@@ -216,7 +216,7 @@ pub(crate) fn export(
         .filter_map(|name| {
             let path = format!("{name}.html");
             let file = files.iter().find(|f| f.path == path)?;
-            let doc = parse::parse_main(&String::from_utf8_lossy(&file.bytes));
+            let doc = parse::parse_main_with(&String::from_utf8_lossy(&file.bytes), true);
             Some(Page { name, path, doc })
         })
         .collect();
