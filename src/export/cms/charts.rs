@@ -19,7 +19,7 @@ use scraper::{ElementRef, Html, Node};
 use crate::formats::document::Figure;
 use crate::render::OutputFile;
 
-use super::fragment::{escape, escape_attr};
+use super::html::{escape, escape_attr};
 
 /// A chart as the export writes it.
 #[derive(Debug, Clone)]

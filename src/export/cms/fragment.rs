@@ -9,12 +9,15 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::formats::document::{
-    plain, Block, Cell, Document, Downloads, Figure, Heading, Inline, Link, List, Row, Scope,
-    Table, Target, Term,
+    plain, Block, Document, Figure, Heading, Inline, List, Row, Scope, Table, Term,
 };
 
 use super::charts::{Chart, Registry};
+use super::html::{breakable, escape, escape_attr};
+
+mod links;
 use super::{Charts, Options, Site, ID_PREFIX};
+use links::is_link_table;
 
 /// Where links can go: what the writer needs to know about the rest of the export.
 pub(super) struct Addresses<'a> {
@@ -89,18 +92,6 @@ struct Writer<'a> {
     title: Option<String>,
     unresolved: BTreeSet<String>,
     charts: Vec<Chart>,
-}
-
-/// `text` with `&`, `<` and `>` escaped, for element content.
-pub(super) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// `text` escaped for a double-quoted attribute value.
-pub(super) fn escape_attr(text: &str) -> String {
-    escape(text).replace('"', "&quot;")
 }
 
 impl Writer<'_> {
@@ -317,84 +308,6 @@ impl Writer<'_> {
         self.charts.push(chart);
     }
 
-    /// Download links in a sentence ("Download this table as CSV or JSON."), each named by its file's kind. In a
-    /// sentence they are inline targets, which WCAG 2.2 2.5.8 (Target Size) exempts; as a list of short links on a
-    /// page with no stylesheet they would sit closer than 24 px.
-    /// Other downloads (the report as a PDF and as text) keep their own words, each link in a paragraph of its
-    /// own, for the same reason.
-    fn downloads(&mut self, d: &Downloads) {
-        let id = self.id_attr(None);
-        let data = d.links.iter().all(|l| match &l.target {
-            Target::Site { path, .. } => path.ends_with(".csv") || path.ends_with(".json"),
-            _ => false,
-        });
-        if data {
-            let _ = write!(self.out, "<p{id}>{} as ", escape(&d.label));
-            self.links_in_a_sentence(&d.links, true);
-            self.out.push_str(".</p>\n");
-            return;
-        }
-        let _ = writeln!(self.out, "<p{id}>{}:</p>\n<ul>", escape(&d.label));
-        for l in &d.links {
-            self.out.push_str("<li><p>");
-            self.inline(&Inline::Link(l.clone()));
-            self.out.push_str("</p></li>\n");
-        }
-        self.out.push_str("</ul>\n");
-    }
-
-    /// `links` joined as "A, B or C"; with `by_kind`, each named by its file's kind ("CSV") when it has one.
-    fn links_in_a_sentence(&mut self, links: &[Link], by_kind: bool) {
-        for (i, l) in links.iter().enumerate() {
-            if i > 0 {
-                self.out
-                    .push_str(if i + 1 == links.len() { " or " } else { ", " });
-            }
-            let kind = match &l.target {
-                Target::Site { path, .. } if by_kind => path
-                    .rsplit_once('.')
-                    .map(|(_, ext)| ext.to_ascii_uppercase())
-                    .filter(|e| e != "HTML"),
-                _ => None,
-            };
-            let link = match kind {
-                Some(kind) => Link {
-                    target: l.target.clone(),
-                    content: vec![Inline::Text(kind)],
-                },
-                None => l.clone(),
-            };
-            self.inline(&Inline::Link(link));
-        }
-    }
-
-    /// A table whose every body cell is a lone link (the data page's table of downloads), written as a list with
-    /// each row's links in a sentence: in table cells, on a page with no stylesheet, the links would be 17 px high
-    /// and 19 px apart, below WCAG 2.2 2.5.8's 24 px; in a sentence they are inline targets, which it exempts.
-    fn link_table(&mut self, t: &Table, id: String) {
-        let _ = write!(self.out, "<p{id}>");
-        self.inlines(&t.caption);
-        self.out.push_str(":</p>\n<ul>\n");
-        for r in &t.body {
-            self.out.push_str("<li>");
-            let mut links = Vec::new();
-            for c in &r.cells {
-                match (c.header, lone_link(c)) {
-                    (None, Some(l)) => links.push(l.clone()),
-                    _ => {
-                        if let [Block::Paragraph(content)] = c.blocks.as_slice() {
-                            self.inlines(content);
-                            self.out.push_str(": ");
-                        }
-                    }
-                }
-            }
-            self.links_in_a_sentence(&links, false);
-            self.out.push_str("</li>\n");
-        }
-        self.out.push_str("</ul>\n");
-    }
-
     fn inlines(&mut self, content: &[Inline]) {
         for i in content {
             self.inline(i);
@@ -428,228 +341,8 @@ impl Writer<'_> {
             },
         }
     }
-
-    /// Where a link goes from the CMS page: a full address or a place in this fragment; `None` when it can go
-    /// nowhere (an anchor the page does not have, or a file of the site with no address, which is recorded).
-    fn href(&mut self, target: &Target) -> Option<String> {
-        match target {
-            Target::Anchor(id) => self.ids.get(id).map(|i| format!("#{i}")),
-            Target::External(url) => Some(url.clone()),
-            Target::Site { path, fragment } if path == self.path => fragment
-                .as_ref()
-                .and_then(|f| self.ids.get(f))
-                .map(|i| format!("#{i}")),
-            Target::Site { path, fragment } => {
-                let site = self.addresses.site;
-                let page = path
-                    .strip_suffix(".html")
-                    .filter(|n| self.addresses.pages.contains(*n));
-                if let Some(url) = page.and_then(|p| site.pages.get(p)) {
-                    // The page is in the CMS: its ids are the fragment's.
-                    let fragment = fragment
-                        .as_ref()
-                        .and_then(|f| self.addresses.ids.get(page?)?.get(f))
-                        .map_or_else(String::new, |i| format!("#{i}"));
-                    return Some(format!("{url}{fragment}"));
-                }
-                match &site.base_url {
-                    Some(base) => {
-                        let file = if path == "index.html" { "" } else { path };
-                        let fragment = fragment
-                            .as_ref()
-                            .map_or_else(String::new, |f| format!("#{f}"));
-                        Some(format!("{base}/{file}{fragment}"))
-                    }
-                    None => {
-                        self.unresolved.insert(path.clone());
-                        None
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The link a cell holds and nothing else.
-fn lone_link(c: &Cell) -> Option<&Link> {
-    match c.blocks.as_slice() {
-        [Block::Paragraph(content)] => match content.as_slice() {
-            [Inline::Link(l)] => Some(l),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// A table whose body cells (other than its row headers) are all lone links.
-fn is_link_table(t: &Table) -> bool {
-    !t.body.is_empty()
-        && t.body.iter().all(|r| {
-            let data: Vec<&Cell> = r.cells.iter().filter(|c| c.header.is_none()).collect();
-            !data.is_empty() && data.iter().all(|c| lone_link(c).is_some())
-        })
-}
-
-/// Text escaped, with a line-break opportunity (`<wbr>`) after each `/`, `.`, `@`, `_` and `-` of a word too long
-/// to fit a phone's screen (an address, a Welsh place name), and after every 20 letters with none: with no
-/// stylesheet to wrap it (the theme's `overflow-wrap`), it would push the page sideways (WCAG 2.2 1.4.10 Reflow).
-/// `<wbr>` adds nothing to the text a screen reader reads or a reader copies.
-pub(super) fn breakable(text: &str) -> String {
-    const LONG: usize = 24;
-    const RUN: usize = 20;
-    let mut out = String::with_capacity(text.len());
-    for (i, word) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if word.chars().count() <= LONG {
-            out.push_str(&escape(word));
-            continue;
-        }
-        let mut run = 0;
-        for c in word.chars() {
-            out.push_str(&escape(c.encode_utf8(&mut [0; 4])));
-            run += 1;
-            if matches!(c, '/' | '.' | '@' | '_' | '-') || run == RUN {
-                out.push_str("<wbr>");
-                run = 0;
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::formats::parse::parse_main;
-
-    /// `main` (the inside of a page's `<main>`) written as the fragment of page `name`, with `site` and the pages'
-    /// ids found as the export finds them (two passes).
-    fn written(main: &str, name: &str, site: &Site, options: &Options) -> Written {
-        let doc = parse_main(&format!("<main>{main}</main>"));
-        let pages: BTreeSet<String> = ["index", "performance"].map(String::from).into();
-        let path = format!("{name}.html");
-        let mut ids = HashMap::new();
-        for _pass in 0..2 {
-            let addresses = Addresses {
-                site,
-                pages: &pages,
-                ids: &ids,
-            };
-            let w = write(
-                &doc,
-                name,
-                &path,
-                &addresses,
-                options,
-                &mut Registry::default(),
-            );
-            if ids.contains_key(name) {
-                return w;
-            }
-            ids.insert(name.to_string(), w.ids);
-        }
-        unreachable!("the second pass returns")
-    }
-
-    fn site() -> Site {
-        Site {
-            title: "Report".into(),
-            language: "en-GB".into(),
-            base_url: Some("https://example.org/report".into()),
-            pages: [(
-                "performance".to_string(),
-                "https://council.example/perf".to_string(),
-            )]
-            .into(),
-            media: None,
-        }
-    }
-
-    #[test]
-    fn a_sections_id_lands_on_its_first_block_and_links_follow_it() {
-        let main = r##"<p><a href="#ch01">CH01</a></p><h2>CH01</h2><section id="ch01"><p>Figures</p></section>"##;
-        let w = written(main, "index", &site(), &Options::default());
-        assert!(
-            w.html
-                .contains(r##"<a href="#redress-index-ch01">CH01</a>"##),
-            "{}",
-            w.html
-        );
-        assert!(
-            w.html.contains(r#"<p id="redress-index-ch01">Figures</p>"#),
-            "{}",
-            w.html
-        );
-    }
-
-    #[test]
-    fn links_to_pages_use_their_cms_address_or_the_sites() {
-        let main = r#"<p><a href="performance.html">Performance</a> <a href="learning.html#x">Learning</a> <a href="data/ch01.csv">CSV</a></p>"#;
-        let w = written(main, "index", &site(), &Options::default());
-        assert!(
-            w.html
-                .contains(r#"<a href="https://council.example/perf">Performance</a>"#),
-            "{}",
-            w.html
-        );
-        assert!(w
-            .html
-            .contains(r#"<a href="https://example.org/report/learning.html#x">Learning</a>"#));
-        assert!(w
-            .html
-            .contains(r#"<a href="https://example.org/report/data/ch01.csv">CSV</a>"#));
-        let offline = Site {
-            base_url: None,
-            ..site()
-        };
-        let w = written(main, "index", &offline, &Options::default());
-        assert!(w.html.contains("Learning CSV</p>"), "{}", w.html);
-        assert_eq!(
-            w.unresolved.into_iter().collect::<Vec<_>>(),
-            ["data/ch01.csv", "learning.html"]
-        );
-    }
-
-    #[test]
-    fn headings_move_to_the_level_asked_for() {
-        let main = "<h1 id=\"top\">Title</h1><h2>Part</h2><h3>Detail</h3>";
-        let level = |n| {
-            let options = Options {
-                heading_level: n,
-                ..Options::default()
-            };
-            written(main, "index", &site(), &options).html
-        };
-        assert_eq!(
-            level(1),
-            "<h1 id=\"redress-index-top\">Title</h1>\n<h2>Part</h2>\n<h3>Detail</h3>\n"
-        );
-        assert_eq!(
-            level(2),
-            "<h2 id=\"redress-index-top\">Part</h2>\n<h3>Detail</h3>\n"
-        );
-        assert_eq!(
-            level(3),
-            "<h3 id=\"redress-index-top\">Part</h3>\n<h4>Detail</h4>\n"
-        );
-        assert_eq!(
-            level(6),
-            "<h6 id=\"redress-index-top\">Part</h6>\n<h6>Detail</h6>\n"
-        );
-    }
-
-    #[test]
-    fn long_words_may_break_after_punctuation_and_short_ones_are_left_alone() {
-        assert_eq!(breakable("a <b> & c"), "a &lt;b&gt; &amp; c");
-        assert_eq!(
-            breakable("see https://www.example.org/complaints"),
-            "see https:/<wbr>/<wbr>www.<wbr>example.<wbr>org/<wbr>complaints"
-        );
-        assert_eq!(
-            breakable("Llanfairpwllgwyngyllgogerychwyrndrobwll"),
-            "Llanfairpwllgwyngyll<wbr>gogerychwyrndrobwll"
-        );
-    }
-}
+#[path = "fragment_tests.rs"]
+mod tests;

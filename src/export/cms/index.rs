@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use crate::render::OutputFile;
 
 use super::charts::Chart;
-use super::fragment::{breakable, escape, escape_attr};
+use super::html::{breakable, escape, escape_attr};
 use super::{Options, Site};
 
 /// A page as the export wrote it.

@@ -26,6 +26,7 @@
 
 mod charts;
 mod fragment;
+mod html;
 mod index;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
