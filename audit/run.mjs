@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The browser audit of built redress sites.
 //
-//   node audit/run.mjs [--no-vnu] [--verbose] [--gallery] SITE_DIR...
+//   node audit/run.mjs [--no-vnu] [--verbose] [--gallery | --cms] SITE_DIR...
 //
 // For every .html file under each SITE_DIR, served from a small static HTTP server on 127.0.0.1 that this script
 // starts, it opens the page in Debian's Chromium (through playwright-core, with a fresh temporary profile) and checks:
@@ -22,6 +22,10 @@
 //   any error fails.
 //
 // With --gallery, the folders are component galleries (see GALLERY_RULES_OFF below), not sites.
+// With --cms, the folders are CMS exports (`redress export cms`): what is audited is each fragment on its bare
+// preview page (preview/*.html, no redress CSS, as a CMS with its own styles removed would show it) and the
+// export's index.html; the fragments themselves are not pages. The index carries every fragment twice (rendered,
+// and as source to copy) and is never published, so the page-weight budget applies to the previews only.
 //
 // It prints one line per page and viewport, the details of each failure, and a summary; it exits 1 when anything
 // failed, 2 when it could not run. Environment: CHROMIUM (default /usr/bin/chromium), AUDIT_JOBS (pages audited
@@ -119,16 +123,17 @@ const TYPES = {
 
 function usage(message) {
   if (message) console.error(`audit: ${message}`);
-  console.error('usage: node audit/run.mjs [--no-vnu] [--verbose] [--gallery] SITE_DIR...');
+  console.error('usage: node audit/run.mjs [--no-vnu] [--verbose] [--gallery | --cms] SITE_DIR...');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { vnu: true, verbose: false, gallery: false, dirs: [] };
+  const opts = { vnu: true, verbose: false, gallery: false, cms: false, dirs: [] };
   for (const a of argv) {
     if (a === '--no-vnu') opts.vnu = false;
     else if (a === '--verbose' || a === '-v') opts.verbose = true;
     else if (a === '--gallery') opts.gallery = true;
+    else if (a === '--cms') opts.cms = true;
     else if (a === '--help' || a === '-h') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else opts.dirs.push(resolve(a));
@@ -246,7 +251,8 @@ const chartText = () => {
   if (!para) return [];
   const body = parseFloat(getComputedStyle(para).fontSize);
   const out = [];
-  for (const svg of document.querySelectorAll('svg.rd-chart__svg')) {
+  // A CMS fragment's chart has no class: any image drawn in SVG with no class is a chart there.
+  for (const svg of document.querySelectorAll('svg.rd-chart__svg, main svg[role="img"]:not([class])')) {
     const width = svg.getBoundingClientRect().width;
     if (width === 0 || !svg.viewBox.baseVal || !svg.viewBox.baseVal.width) continue;
     const scale = width / svg.viewBox.baseVal.width;
@@ -295,7 +301,7 @@ async function guard(page, origin) {
 
 /** Audits one page in one context (one viewport); returns a list of failure strings and a count of axe items to
  * review by hand. */
-async function auditPage(context, url, viewport, axeSource, origin, rulesOff) {
+async function auditPage(context, url, viewport, axeSource, origin, rulesOff, cms = false) {
   const failures = [];
   const page = await context.newPage();
   const outside = await guard(page, origin);
@@ -345,6 +351,19 @@ async function auditPage(context, url, viewport, axeSource, origin, rulesOff) {
     const review = result.incomplete;
     for (const c of await page.evaluate(chartText)) failures.push(`chart text: ${c}`);
 
+    if (cms) {
+      // A CMS fragment's tables carry no style: the host's stylesheet decides how a wide one scrolls. A data table
+      // is content WCAG 1.4.10 exempts (it needs two dimensions to be read), so, after axe has read the page, each
+      // table is put in a scroll box of its own, as the theme puts it, and only other content that sticks out fails.
+      await page.evaluate(() => {
+        for (const t of document.querySelectorAll('main table')) {
+          const box = document.createElement('div');
+          box.style.overflowX = 'auto';
+          t.replaceWith(box);
+          box.appendChild(t);
+        }
+      });
+    }
     if (viewport.width <= 320) {
       const w = await page.evaluate(pageWidth);
       if (w.scrollWidth > w.innerWidth) {
@@ -468,7 +487,9 @@ async function main() {
   try {
     for (const dir of opts.dirs) {
       const files = walk(dir);
-      const pages = files.filter((f) => f.endsWith('.html'));
+      const pages = opts.cms
+        ? files.filter((f) => f === 'index.html' || (f.startsWith('preview/') && f.endsWith('.html')))
+        : files.filter((f) => f.endsWith('.html'));
       pagesByDir.set(dir, pages);
       const rel = relative(process.cwd(), dir);
       const name = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
@@ -480,7 +501,7 @@ async function main() {
 
       // Budget, from the files as built.
       const budget = [];
-      for (const p of pages) {
+      for (const p of pages.filter((f) => !(opts.cms && f === 'index.html'))) {
         const size = statSync(join(dir, p)).size;
         if (size > BUDGET.htmlPage) budget.push(`${p} is ${(size / 1024).toFixed(1)} KB (budget ${BUDGET.htmlPage / 1024} KB a page)`);
       }
@@ -512,7 +533,7 @@ async function main() {
         const tasks = [];
         for (const p of pages) {
           for (const [vp, context] of contexts) {
-            tasks.push(async () => ({ label: `${name}/${p} @${vp.name}px`, ...(await auditPage(context, `${origin}/${p}`, vp, axeSource, origin, rulesOff)) }));
+            tasks.push(async () => ({ label: `${name}/${p} @${vp.name}px`, ...(await auditPage(context, `${origin}/${p}`, vp, axeSource, origin, rulesOff, opts.cms)) }));
           }
           tasks.push(async () => ({ label: `${name}/${p} without JavaScript`, failures: await auditNoScript(noScript, `${origin}/${p}`, origin), review: [] }));
         }

@@ -22,6 +22,7 @@ pub(crate) mod checks;
 pub mod cli;
 pub(crate) mod data;
 pub(crate) mod diagnostics;
+pub(crate) mod export;
 pub(crate) mod format;
 pub(crate) mod formats;
 pub(crate) mod fs;

@@ -4,6 +4,7 @@ pub mod args;
 pub mod build;
 pub mod cases;
 pub mod check;
+pub mod export;
 pub mod import;
 pub mod init;
 pub mod new_year;
@@ -47,6 +48,7 @@ pub enum Command {
     Cases(cases::CasesArgs),
     Init(init::InitArgs),
     NewYear(new_year::NewYearArgs),
+    Export(export::ExportArgs),
 }
 
 pub(crate) use crate::diagnostics::{EXIT_FAILURE, EXIT_SITE_ERRORS};
@@ -61,6 +63,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Import(a) => import::run(a),
         Command::Cases(a) => cases::run(a),
         Command::NewYear(a) => new_year::run(a),
+        Command::Export(a) => export::run(a),
     };
     match result {
         Ok(code) => code,

@@ -45,6 +45,20 @@ pub(crate) struct SiteConfig {
     /// How a complaints log (a case management system's export) is read.
     #[serde(default)]
     pub(crate) cases: CasesConfig,
+    /// Where the pages are published in a content management system (`redress export cms`).
+    #[serde(default)]
+    pub(crate) cms: CmsConfig,
+}
+
+/// `[cms]`: where `redress export cms`'s fragments will live, so links between them can be full addresses.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CmsConfig {
+    /// The address of each page in the CMS, by the page's name (`performance`, `index` for the home page).
+    #[serde(default)]
+    pub(crate) pages: std::collections::BTreeMap<String, Spanned<String>>,
+    /// The address of the folder in the CMS's media library where the chart images are uploaded.
+    pub(crate) media: Option<Spanned<String>>,
 }
 
 /// How the site's figures are reported: by tenure or combined, and whether categories overlap.

@@ -1,7 +1,7 @@
 //! A small document tree: what a rendered page says, without how the theme draws it.
 //!
 //! [`super::parse`] builds it from a page's `<main>`; [`super::text`] and [`super::pdf`] write it out, and so can
-//! any later format (the CMS fragments of issue 13). It keeps exactly the structure a reader needs and an
+//! the CMS export's fragments (`crate::export::cms`). It keeps exactly the structure a reader needs and an
 //! accessible document must carry: headings with their levels and ids (for bookmarks and links), paragraphs of
 //! inline text with links and emphasis, lists, tables with their caption and which cells are headers of which
 //! row or column (WCAG 2.2 1.3.1 Info and Relationships), charts with their text alternative (1.1.1 Non-text
@@ -143,6 +143,10 @@ pub(crate) struct Figure {
     pub(crate) alt: String,
     /// The chart as an SVG document (the widest drawing the page has).
     pub(crate) svg: String,
+    /// The narrowest drawing, when the page has more than one (drawn for a phone's width): a page with no
+    /// stylesheet to choose between them, such as a CMS fragment, shows this one, which fits any screen at the
+    /// page's text size.
+    pub(crate) narrow_svg: Option<String>,
     /// The same figures as a table.
     pub(crate) table: Option<Table>,
 }

@@ -6,8 +6,8 @@
 //! lists, tables with their header cells, charts with their text alternative and table, notices), and [`text`] and
 //! [`pdf`] write that tree out. So the page, the PDF and the text say the same thing by construction, a site's
 //! template override shows in all three, and the PDF can never say something the page does not. [`links`] decides
-//! what a link becomes in a file read away from the site. A later format (the CMS fragments) reads pages the same
-//! way.
+//! what a link becomes in a file read away from the site. The CMS export (`crate::export::cms`, a later stage) reads
+//! every page into the same tree and writes it back out as plain HTML fragments.
 //!
 //! A link to these formats from the page itself (a block with the class `rd-formats`) is left out of them.
 

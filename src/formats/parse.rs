@@ -18,13 +18,23 @@ use super::document::{
     Block, Cell, Document, Downloads, Figure, Heading, Inline, List, Row, Scope, Table, Term,
 };
 
-/// The content of the page's `<main>` (the whole `<body>` when it has none).
+/// The content of the page's `<main>` (the whole `<body>` when it has none), less the links to the report's
+/// other formats (a format does not link to itself).
 pub(crate) fn parse_main(html: &str) -> Document {
+    parse_main_with(html, false)
+}
+
+/// As [`parse_main`], keeping the links to the report's other formats (the block with the class `rd-formats` at
+/// the top of a page) when `keep_formats`: a CMS page, unlike the PDF, should link to the PDF.
+pub(crate) fn parse_main_with(html: &str, keep_formats: bool) -> Document {
     let page = Html::parse_document(html);
     let root = select_first(&page, "main")
         .or_else(|| select_first(&page, "body"))
         .unwrap_or_else(|| page.root_element());
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        keep_formats,
+        ..Walk::default()
+    };
     walk.children(root);
     Document {
         blocks: walk.finish(),
@@ -42,6 +52,8 @@ fn select_first<'a>(page: &'a Html, selector: &str) -> Option<ElementRef<'a>> {
 struct Walk {
     blocks: Vec<Block>,
     inline: Vec<Inline>,
+    /// Keep the block of links to the other formats (see [`parse_main_with`]).
+    keep_formats: bool,
 }
 
 impl Walk {
@@ -77,7 +89,10 @@ impl Walk {
     }
 
     fn element(&mut self, el: ElementRef<'_>) {
-        if hidden(el) || has_class(el, "rd-back-link") || has_class(el, "rd-formats") {
+        if hidden(el)
+            || has_class(el, "rd-back-link")
+            || (has_class(el, "rd-formats") && !self.keep_formats)
+        {
             return;
         }
         let name = el.value().name();
@@ -316,6 +331,12 @@ fn chart(el: ElementRef<'_>) -> Option<Figure> {
         .find(|s| s.value().classes().any(|c| c.ends_with("--wide")))
         .or(svgs.last())?;
     let mut figure = lone_svg(*svg)?;
+    figure.narrow_svg = svgs
+        .iter()
+        .find(|s| s.value().classes().any(|c| c.ends_with("--narrow")))
+        .filter(|n| n.id() != svg.id())
+        .and_then(|n| lone_svg(*n))
+        .map(|f| f.svg);
     if let Some(title) = paragraph("rd-chart__title").filter(|t| !t.is_empty()) {
         figure.title = title;
     }
@@ -356,6 +377,7 @@ fn lone_svg(svg: ElementRef<'_>) -> Option<Figure> {
         subtitle: None,
         alt,
         svg: text,
+        narrow_svg: None,
         table: None,
     })
 }

@@ -38,7 +38,7 @@ static FONTS: LazyLock<ChartFonts> = LazyLock::new(|| {
 });
 
 /// How a chart's SVG is read: with the embedded fonts and nothing from the system.
-pub(super) fn options() -> usvg::Options<'static> {
+pub(crate) fn options() -> usvg::Options<'static> {
     usvg::Options {
         font_family: super::fonts::FAMILY.to_string(),
         fontdb: Arc::clone(&FONTS.0),

@@ -20,6 +20,10 @@ mod lines;
 mod paginate;
 mod table;
 
+/// How a chart's SVG is read with the embedded fonts (and none of the system's), for other formats that draw charts
+/// (the CMS export's PNG files), so their text is set in the same face as the PDF's.
+pub(crate) use chart::options as chart_svg_options;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use krilla::action::{Action, LinkAction};
