@@ -82,12 +82,14 @@ const VIEWPORTS = [
 ];
 
 // The page-weight budget, in bytes, uncompressed, as the files lie on disk.
-// - one HTML page: 400 KB. The whole report on one page is the largest (about 170 KB for the example, with every
-//   provision and table); 400 KB leaves room for charts and for a long self-assessment, and still loads in a few
-//   seconds on a slow mobile connection once a host compresses it (HTML compresses about 8 to 1).
+// - one HTML page: 512 KB. The whole report on one page is the largest: 284 KB for the example, with every
+//   provision and table and every chart drawn twice (for phones and for wider screens), and 406 KB for the stress
+//   fixture, whose every name and text is as long as a form allows. 512 KB still loads in a few seconds on a slow
+//   mobile connection once a host compresses it (HTML compresses about 8 to 1); what it catches is a page that
+//   grows with the site (a navigation listing every page made 1,000 pages of 100 KB each, issue 14).
 // - all the site's CSS and JavaScript together: 60 KB. Every page loads the same stylesheets; the one script is a
 //   small enhancement. A theme that grows past this should be split, not shipped whole to every phone.
-const BUDGET = { htmlPage: 400 * 1024, cssAndJs: 60 * 1024 };
+const BUDGET = { htmlPage: 512 * 1024, cssAndJs: 60 * 1024 };
 
 // As shared/crates.md and the machine notes give them: without the background-networking flags Chromium tries to
 // reach Google's hosts, which this machine's closed network refuses. playwright-core's launch() starts Chromium
@@ -505,16 +507,24 @@ async function main() {
         const size = statSync(join(dir, p)).size;
         if (size > BUDGET.htmlPage) budget.push(`${p} is ${(size / 1024).toFixed(1)} KB (budget ${BUDGET.htmlPage / 1024} KB a page)`);
       }
+      // Each year frozen under archive/<year>/ is a site of its own, with its own stylesheet: a reader loads one
+      // year's assets, never all of them, so each year has the budget to itself.
       const assets = files.filter((f) => /\.(css|js|mjs)$/.test(f));
-      const assetBytes = assets.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
-      if (assetBytes > BUDGET.cssAndJs) {
-        budget.push(`CSS and JavaScript total ${(assetBytes / 1024).toFixed(1)} KB (budget ${BUDGET.cssAndJs / 1024} KB): ${assets.join(', ')}`);
+      const siteOf = (f) => (f.startsWith('archive/') ? f.split('/').slice(0, 2).join('/') + '/' : '');
+      let assetBytes = 0;
+      for (const site of [...new Set(assets.map(siteOf))].sort()) {
+        const own = assets.filter((f) => siteOf(f) === site);
+        const bytes = own.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+        if (site === '') assetBytes = bytes;
+        if (bytes > BUDGET.cssAndJs) {
+          budget.push(`CSS and JavaScript total ${(bytes / 1024).toFixed(1)} KB (budget ${BUDGET.cssAndJs / 1024} KB): ${own.join(', ')}`);
+        }
       }
       const largest = pages.map((p) => [p, statSync(join(dir, p)).size]).sort((a, b) => b[1] - a[1])[0];
       report(
         `${name} page weight`,
         budget,
-        ` (largest page ${largest[0]} ${(largest[1] / 1024).toFixed(1)} KB; CSS+JS ${(assetBytes / 1024).toFixed(1)} KB in ${assets.length} files)`,
+        ` (largest page ${largest[0]} ${(largest[1] / 1024).toFixed(1)} KB; CSS+JS ${(assetBytes / 1024).toFixed(1)} KB in ${assets.filter((f) => siteOf(f) === "").length} files, each archived year apart)`,
       );
 
       const server = await serve(dir);
