@@ -5,7 +5,7 @@ mod common;
 
 use common::{one_decimal, sel, text, tree, SiteTest};
 
-const PAGES: [&str; 13] = [
+const PAGES: [&str; 14] = [
     "index.html",
     "performance.html",
     "self-assessment.html",
@@ -19,6 +19,7 @@ const PAGES: [&str; 13] = [
     "about-this-report.html",
     "submission.html",
     "past-reports.html",
+    "pages.html",
 ];
 
 fn performance(t: &SiteTest) -> toml::Table {
@@ -64,7 +65,7 @@ fn example_site_builds_every_page() {
     let t = SiteTest::example();
     t.build()
         .expect_success()
-        .expect_stderr_contains("built 13 pages");
+        .expect_stderr_contains("built 14 pages");
     for page in PAGES {
         let html = t.page(page);
         assert_eq!(

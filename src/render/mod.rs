@@ -46,6 +46,20 @@ pub(crate) struct PageSpec {
     pub(crate) slug: Option<String>,
     /// One-sentence description.
     pub(crate) description: String,
+    /// The page between the home page and this one in the breadcrumbs: the index of other pages, for an extra page.
+    pub(crate) parent: Option<Crumb>,
+    /// For content pages, where the page is in [`Report::pages`].
+    #[serde(skip)]
+    pub(crate) content: Option<usize>,
+}
+
+/// A link in the breadcrumbs.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Crumb {
+    /// The page's path, e.g. `pages.html`.
+    pub(crate) href: String,
+    /// Its label.
+    pub(crate) label: String,
 }
 
 /// Renders every page, download and asset. Returns `None` (with diagnostics) if a template failed.
@@ -166,7 +180,7 @@ struct PageEntry {
 }
 
 /// The report's own pages, in navigation order; extra content pages go after [`PageId::Response`].
-const PAGES: [PageEntry; 12] = [
+const PAGES: [PageEntry; 13] = [
     PageEntry {
         id: PageId::Home,
         template: "pages/home.html",
@@ -250,6 +264,14 @@ const PAGES: [PageEntry; 12] = [
         description: |_| "Every table in this report as CSV and JSON.".into(),
     },
     PageEntry {
+        id: PageId::Pages,
+        template: "pages/pages.html",
+        in_nav: true,
+        title: |_| "Other pages".into(),
+        nav: |_| "Other pages".into(),
+        description: |_| "The other pages of this website, by subject.".into(),
+    },
+    PageEntry {
         id: PageId::Complaints,
         template: "pages/complaints.html",
         in_nav: false,
@@ -295,10 +317,23 @@ const PAGES: [PageEntry; 12] = [
     },
 ];
 
-/// The pages of the site, in navigation order: the report's own, with the extra content pages after the response.
+/// The pages of the site: the report's own in navigation order, with the extra content pages (in the order of
+/// [`Report::pages`]) after the governing body's response, where they are in the full report. The navigation lists
+/// only the report's own pages and the index of the others ([`PageId::Pages`], made only when there are extra
+/// pages), so every page's size stays the same however many pages a site has.
 pub(crate) fn page_list(report: &Report) -> Vec<PageSpec> {
-    let mut pages = Vec::new();
+    let index = (!report.pages.is_empty()).then(|| Crumb {
+        href: PageId::Pages.path(),
+        label: PAGES
+            .iter()
+            .find(|e| e.id == PageId::Pages)
+            .map_or_else(String::new, |e| (e.nav)(report)),
+    });
+    let mut pages = Vec::with_capacity(PAGES.len() + report.pages.len());
     for entry in &PAGES {
+        if entry.id == PageId::Pages && index.is_none() {
+            continue;
+        }
         pages.push(PageSpec {
             path: entry.id.path(),
             template: entry.template.into(),
@@ -307,16 +342,20 @@ pub(crate) fn page_list(report: &Report) -> Vec<PageSpec> {
             in_nav: entry.in_nav,
             slug: None,
             description: (entry.description)(report),
+            parent: None,
+            content: None,
         });
         if entry.id == PageId::Response {
-            pages.extend(report.pages.iter().map(|p| PageSpec {
+            pages.extend(report.pages.iter().enumerate().map(|(i, p)| PageSpec {
                 path: format!("{}.html", p.slug),
                 template: "pages/content.html".into(),
                 title: p.title.clone(),
                 nav_label: p.title.clone(),
-                in_nav: true,
+                in_nav: false,
                 slug: Some(p.slug.clone()),
                 description: p.description.clone().unwrap_or_default(),
+                parent: index.clone(),
+                content: Some(i),
             }));
         }
     }
