@@ -63,6 +63,9 @@ pub(crate) struct Crumb {
 }
 
 /// Renders every page, download and asset. Returns `None` (with diagnostics) if a template failed.
+///
+/// Pages, charts and downloads are each made in parallel (rayon), and every list keeps the order it would have had
+/// one after another, so the output and the diagnostics are the same on one core or many.
 pub(crate) fn render_site(
     report: &Report,
     theme: &Theme,
@@ -77,31 +80,34 @@ pub(crate) fn render_site(
     let charts = crate::charts::report::all(report, &tables);
     let mut ctx = view::to_context(view::shared(report, &tables, &pages));
     ctx.insert("charts", &charts);
-    let mut files = Vec::new();
-    let mut ok = true;
-    let mut reported = Vec::new();
-    for page in &pages {
-        view::set_page(&mut ctx, report, page);
-        match tera.render(&page.template, &ctx) {
+    let (rendered, downloads) = rayon::join(
+        || render_pages(&tera, &ctx, report, &pages),
+        || downloads(&tables),
+    );
+    let mut files = Vec::with_capacity(rendered.len() + downloads.len() + 1);
+    let mut reported: Vec<Diagnostic> = Vec::new();
+    for (page, result) in pages.iter().zip(rendered) {
+        match result {
             Ok(html) => files.push(OutputFile {
                 path: page.path.clone(),
                 bytes: html.into_bytes(),
             }),
             Err(e) => {
-                ok = false;
                 let d = render_error(&e, &page.template, &sources);
                 // One broken partial breaks every page that includes it: report it once.
                 if !reported
                     .iter()
-                    .any(|r: &Diagnostic| r.message == d.message && r.location == d.location)
+                    .any(|r| r.message == d.message && r.location == d.location)
                 {
-                    reported.push(d.clone());
-                    diags.push(d);
+                    reported.push(d);
                 }
             }
         }
     }
-    if !ok {
+    if !reported.is_empty() {
+        for d in reported {
+            diags.push(d);
+        }
         return None;
     }
     for (message, help) in palette.warnings() {
@@ -111,16 +117,7 @@ pub(crate) fn render_site(
         path: "assets/settings.css".into(),
         bytes: colour::settings_css(&palette).into_bytes(),
     });
-    for table in tables.values() {
-        files.push(OutputFile {
-            path: urls::download(&table.id, "csv"),
-            bytes: table.to_csv().into_bytes(),
-        });
-        files.push(OutputFile {
-            path: urls::download(&table.id, "json"),
-            bytes: table.to_json().into_bytes(),
-        });
-    }
+    files.extend(downloads);
     for (path, file) in theme.statics() {
         files.push(OutputFile {
             path: path.to_string(),
@@ -128,6 +125,60 @@ pub(crate) fn render_site(
         });
     }
     Some(files)
+}
+
+/// Renders every page with the shared context `shared`, in parallel, each result at its page's position.
+///
+/// Each page changes a few keys of the context ([`view::set_page`]), so a thread needs a context of its own; a copy
+/// of the shared context holds the whole report, so there is one copy per thread, not per page. The threads take
+/// the next page from one counter, so a large page (the full report) does not hold up a fixed share of the others.
+fn render_pages(
+    tera: &tera::Tera,
+    shared: &tera::Context,
+    report: &Report,
+    pages: &[PageSpec],
+) -> Vec<tera::Result<String>> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let threads = rayon::current_num_threads().min(pages.len()).max(1);
+    let mut done: Vec<(usize, tera::Result<String>)> = (0..threads)
+        .into_par_iter()
+        .flat_map_iter(|_| {
+            let mut ctx: Option<tera::Context> = None;
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(page) = pages.get(i) else { break };
+                let ctx = ctx.get_or_insert_with(|| shared.clone());
+                view::set_page(ctx, report, page);
+                mine.push((i, tera.render(&page.template, ctx)));
+            }
+            mine
+        })
+        .collect();
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Every table as a CSV and a JSON download, in the order of the tables.
+fn downloads(tables: &TableMap) -> Vec<OutputFile> {
+    use rayon::prelude::*;
+    tables
+        .par_iter()
+        .flat_map_iter(|(_, table)| {
+            [
+                OutputFile {
+                    path: urls::download(&table.id, "csv"),
+                    bytes: table.to_csv().into_bytes(),
+                },
+                OutputFile {
+                    path: urls::download(&table.id, "json"),
+                    bytes: table.to_json().into_bytes(),
+                },
+            ]
+        })
+        .collect()
 }
 
 /// A render error, placed in the template that holds the name it quotes: the failing page's own template, the
