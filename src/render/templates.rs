@@ -120,12 +120,21 @@ pub(crate) fn sources(theme: &Theme) -> HashMap<String, SourceFile> {
 }
 
 fn register_filters(tera: &mut Tera, unsafe_html: bool) {
-    tera.register_filter("markdown", move |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(markdown::to_html(
-            v.as_str().unwrap_or(""),
-            unsafe_html,
-        )))
-    });
+    // `markdown(top=N)` puts the text's `#` headings at level N (see markdown::to_html_at); without it they stay.
+    tera.register_filter(
+        "markdown",
+        move |v: &Value, args: &HashMap<String, Value>| {
+            let top = args
+                .get("top")
+                .and_then(Value::as_u64)
+                .map_or(1, |t| u8::try_from(t.clamp(1, 6)).unwrap_or(1));
+            Ok(Value::String(markdown::to_html_at(
+                v.as_str().unwrap_or(""),
+                unsafe_html,
+                top,
+            )))
+        },
+    );
     tera.register_filter(
         "markdown_inline",
         move |v: &Value, _: &HashMap<String, Value>| {
