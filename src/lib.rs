@@ -23,6 +23,7 @@ pub mod cli;
 pub(crate) mod data;
 pub(crate) mod diagnostics;
 pub(crate) mod format;
+pub(crate) mod formats;
 pub(crate) mod fs;
 pub(crate) mod import;
 pub(crate) mod init;
@@ -67,16 +68,26 @@ pub(crate) fn output_dir(root: &Path, output: Option<&Path>, configured: Option<
     }
 }
 
-/// Reads, checks and renders the site at `root` without writing anything: the files to write (none when there are
-/// errors), every problem found, and `build.output` from site.toml.
-pub(crate) fn render_site(root: &Path) -> Result<(Diagnostics, Vec<OutputFile>, Option<String>)> {
-    let site = check_site(root)?;
-    Ok((site.diagnostics, site.files, site.configured_output))
-}
-
 /// Reads, checks and renders the site at `root`, then checks the rendered pages' links, without writing anything.
 /// This is the whole of `redress check` (less `--external`), and what `build` runs before it writes.
 pub(crate) fn check_site(root: &Path) -> Result<checks::CheckedSite> {
+    check_site_with(root, formats::When::Now, None).map(|(site, _)| site)
+}
+
+/// As [`check_site`] for `serve`: everything but `report.pdf` and `report.txt`, which are made from the rendered
+/// report page only when they are asked for; what makes them comes back beside the files.
+pub(crate) fn preview_site(root: &Path) -> Result<(checks::CheckedSite, Option<formats::Formats>)> {
+    check_site_with(root, formats::When::Later, None)
+}
+
+/// Where a build writes, given `build.output` from site.toml: the folder whose last `report.pdf` may be reused.
+type OutputFolder<'a> = &'a mut dyn FnMut(Option<&str>) -> PathBuf;
+
+fn check_site_with(
+    root: &Path,
+    when: formats::When,
+    output: Option<OutputFolder<'_>>,
+) -> Result<(checks::CheckedSite, Option<formats::Formats>)> {
     let mut diags = Diagnostics::new();
     let mut input = data::load(root, &mut diags)?;
     let frozen = input.take_frozen_files();
@@ -90,17 +101,45 @@ pub(crate) fn check_site(root: &Path) -> Result<checks::CheckedSite> {
     let mut site = checks::CheckedSite {
         diagnostics: Diagnostics::new(),
         files: Vec::new(),
-        configured_output,
+        configured_output: configured_output.clone(),
         links: checks::links::LinkReport::default(),
+        pdf_cache_note: None,
     };
     let Some(report) = model::build(input, &mut diags) else {
         site.diagnostics = diags;
-        return Ok(site);
+        return Ok((site, None));
     };
     let Some(mut files) = render::render_site(&report, &theme, &mut diags) else {
         site.diagnostics = diags;
-        return Ok(site);
+        return Ok((site, None));
     };
+    let reuse_from = output.map(|folder| folder(configured_output.as_deref()));
+    let last_build = reuse_from
+        .as_deref()
+        .map(|folder| formats::cache::LastBuild {
+            folder,
+            marker: std::fs::read_to_string(folder.join(output::MARKER)).unwrap_or_default(),
+        });
+    let formats::Added {
+        later,
+        failure: pdf_failure,
+        cache_note,
+    } = formats::add_report_formats(&report, &mut files, when, last_build.as_ref());
+    site.pdf_cache_note = cache_note;
+    // Formats made later will be there when a page's link to them is followed: the link check
+    // sees stand-ins (and a static file of the same name is refused, as in `build`).
+    // A PDF that could not be made is reported once, below, not again as a broken link.
+    let stand_ins: &[&str] = if later.is_some() {
+        &[formats::REPORT_PDF, formats::REPORT_TEXT]
+    } else if pdf_failure.is_some() {
+        &[formats::REPORT_PDF]
+    } else {
+        &[]
+    };
+    files.extend(stand_ins.iter().map(|path| OutputFile {
+        path: (*path).into(),
+        bytes: Vec::new(),
+    }));
     add_static_files(root, &mut files, &mut diags)?;
     archive::publish::publish(frozen, &mut files, &mut diags);
     let templates = render::templates::sources(&theme);
@@ -109,22 +148,28 @@ pub(crate) fn check_site(root: &Path) -> Result<checks::CheckedSite> {
         templates: &templates,
     };
     site.links = checks::links::check(&files, &render::page_list(&report), &sources, &mut diags);
+    files.retain(|f| !stand_ins.contains(&f.path.as_str()));
+    if let Some(d) = pdf_failure {
+        diags.push(d);
+    }
     if diags.has_errors() {
         files.clear();
     }
     site.diagnostics = diags;
     site.files = files;
-    Ok(site)
+    Ok((site, later))
 }
 
 /// Builds the site at `root` into `output` (by default `build.output` from site.toml, or `public/`). The output folder is replaced only when the
 /// whole build succeeded.
 pub(crate) fn build(root: &Path, output: Option<&Path>) -> Result<BuildOutcome> {
     let start = std::time::Instant::now();
-    let (diagnostics, files, configured) = render_site(root)?;
-    let output = output_dir(root, output, configured.as_deref());
+    let mut folder = |configured: Option<&str>| output_dir(root, output, configured);
+    let (site, _) = check_site_with(root, formats::When::Now, Some(&mut folder))?;
+    let output = output_dir(root, output, site.configured_output.as_deref());
+    let (diagnostics, files) = (site.diagnostics, site.files);
     if !diagnostics.has_errors() {
-        output::write_site(&output, &files)?;
+        output::write_site(&output, &files, site.pdf_cache_note.as_slice())?;
     }
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     Ok(BuildOutcome {

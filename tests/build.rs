@@ -626,34 +626,6 @@ fn raw_html_in_markdown_is_dropped_unless_the_site_opts_in() {
     assert!(index.contains("<strong>world</strong>"));
 }
 
-#[test]
-fn a_site_overrides_one_theme_file_and_a_broken_override_names_its_line() {
-    let t = SiteTest::example();
-    t.write("themes/default/templates/partials/complaint-route.html", "<aside class=\"rd-complaint-route\"><h2>Tell us</h2><p>Call {{ contact.phone }}</p></aside>\n");
-    t.build().expect_success();
-    let html = t.page("index.html");
-    assert_eq!(
-        text(html.select(&sel(".rd-complaint-route h2")).next().unwrap()),
-        "Tell us"
-    );
-    // Other files still come from the built-in theme.
-    assert!(t.path("public/assets/style.css").is_file());
-    t.write(
-        "themes/default/templates/partials/complaint-route.html",
-        "<aside>\n{{ contact.phone | nosuchfilter }}\n</aside>\n",
-    );
-    t.build()
-        .expect_code(1)
-        .expect_stderr_contains("themes/default/templates/partials/complaint-route.html:2:");
-    t.write(
-        "themes/default/templates/partials/complaint-route.html",
-        "<aside>\n<p>{% if %}</p>\n</aside>\n",
-    );
-    t.build()
-        .expect_code(1)
-        .expect_stderr_contains("--> themes/default/templates/partials/complaint-route.html:2:");
-}
-
 #[cfg(unix)]
 #[test]
 fn a_symlink_cannot_lead_out_of_the_site() {

@@ -95,8 +95,8 @@ fn the_diagnostics_are_the_same_and_in_the_same_order_on_any_number_of_threads()
 fn a_template_that_fails_on_every_page_is_reported_once_on_any_number_of_threads() {
     let t = many_pages(20);
     t.write(
-        "themes/default/templates/partials/complaint-route.html",
-        "<aside class=\"rd-complaint-route\">{{ contact.nowhere | upper }}</aside>\n",
+        "themes/default/components/complaint-route/complaint-route.html",
+        "{% macro complaint_route(landlord, contact, root) %}<aside>{{ contact.nowhere | upper }}</aside>{% endmacro complaint_route %}\n",
     );
     let runs: Vec<String> = THREADS
         .iter()

@@ -378,17 +378,17 @@ fn a_broken_file_shows_its_error_until_it_is_fixed() {
 
 #[test]
 fn a_stylesheet_change_swaps_styles_without_a_reload() {
+    // A change to one component's CSS: the stylesheet it is joined into changes, and nothing else.
     let site = SiteTest::example();
-    let css =
-        std::fs::read_to_string(common::repo().join("themes/default/static/assets/style.css"))
-            .unwrap();
-    site.write("themes/default/static/assets/style.css", &css);
+    let tag = "themes/default/components/tag/tag.css";
+    let css = std::fs::read_to_string(common::repo().join(tag)).unwrap();
+    site.write(tag, &css);
     let serve = Serve::start(&site, &[]);
     let mut events = serve.events();
     append(
         &site,
-        "themes/default/static/assets/style.css",
-        "\n.rd-test { color: #123456; }\n",
+        tag,
+        "\n@layer components { .rd-test { color: #123456; } }\n",
     );
     let data = events.expect("css");
     assert!(data.contains("\"paths\":[\"assets/style.css\"]"), "{data}");
@@ -557,4 +557,32 @@ fn a_missing_site_is_refused_before_serving() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("there is no site.toml"), "{stderr}");
+}
+
+#[test]
+fn the_pdf_is_made_when_it_is_asked_for_not_on_every_save() {
+    let site = SiteTest::example();
+    let mut serve = Serve::start(&site, &[]);
+    serve.wait_for_line("built ");
+    assert!(
+        !serve.log.iter().any(|l| l.contains("made report.pdf")),
+        "the first build made the PDF: {:?}",
+        serve.log
+    );
+    let text = serve.get("/report.txt");
+    assert_eq!(text.status, 200, "{}", text.head);
+    assert!(text
+        .text()
+        .contains("Complaints performance and service improvement report"));
+    let pdf = serve.get("/report.pdf");
+    assert_eq!(pdf.status, 200, "{}", pdf.head);
+    assert_eq!(
+        pdf.header("content-type").as_deref(),
+        Some("application/pdf")
+    );
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    serve.wait_for_line("made report.pdf");
+    // It is the PDF `redress build` writes, byte for byte.
+    site.build().expect_success();
+    assert!(pdf.body == std::fs::read(site.path("public/report.pdf")).unwrap());
 }

@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::drawing::Drawing;
 use super::palette;
 use super::{text_style, text_width, wrap_text, Series, Size};
 
@@ -53,17 +54,18 @@ pub(super) fn draw(labels: &[String], series: &[Series], unit: &str, size: Size)
     }
     let height = y.ceil() as u32;
 
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (size.width, height)).into_drawing_area();
-        let font = |anchor: Pos| text_style(f, anchor);
-        let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+    let font = |anchor: Pos| text_style(f, anchor);
+    let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+    let mut d = Drawing::new(size.width, height);
+    d.run(None, |root| {
         let _ = root.draw(&Text::new(
             unit.to_string(),
             p(0.0, 4.0),
             font(Pos::new(HPos::Left, VPos::Top)),
         ));
-        for (lines, label_y, bars, i) in items {
+    });
+    for (lines, label_y, bars, i) in items {
+        d.run(None, |root| {
             for (li, line) in lines.iter().enumerate() {
                 let _ = root.draw(&Text::new(
                     line.clone(),
@@ -71,35 +73,38 @@ pub(super) fn draw(labels: &[String], series: &[Series], unit: &str, size: Size)
                     font(Pos::new(HPos::Left, VPos::Top)),
                 ));
             }
-            // The zero line this group's bars grow from.
-            if let (Some(first), Some(last)) = (bars.first(), bars.last()) {
+        });
+        // The zero line this group's bars grow from.
+        if let (Some(first), Some(last)) = (bars.first(), bars.last()) {
+            d.run(Some(palette::AXIS_CLASS), |root| {
                 let _ = root.draw(&PathElement::new(
                     vec![p(left, first.1 - 2.0), p(left, last.1 + bar_h + 2.0)],
                     palette::INK.stroke_width(2),
                 ));
-            }
-            for (si, top, value) in bars {
-                let (colour, _) = palette::series(si);
-                let len = match value {
-                    Some(v) if max > 0.0 => {
-                        (v / max * bar_max).max(if v > 0.0 { 2.0 } else { 0.0 })
-                    }
-                    _ => 0.0,
-                };
-                if len > 0.0 {
+            });
+        }
+        for (si, top, value) in bars {
+            let (colour, _) = palette::series(si);
+            let len = match value {
+                Some(v) if max > 0.0 => (v / max * bar_max).max(if v > 0.0 { 2.0 } else { 0.0 }),
+                _ => 0.0,
+            };
+            if len > 0.0 {
+                d.run(Some(&palette::series_class(si)), |root| {
                     let _ = root.draw(&Rectangle::new(
                         [p(left, top), p(left + len, top + bar_h)],
                         colour.filled(),
                     ));
-                }
+                });
+            }
+            d.run(None, |root| {
                 let _ = root.draw(&Text::new(
                     value_text(&series[si], i),
                     p(left + len + 6.0, top + bar_h / 2.0),
                     font(Pos::new(HPos::Left, VPos::Center)),
                 ));
-            }
+            });
         }
-        let _ = root.present();
     }
-    (svg, height)
+    (d.finish(), height)
 }

@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::drawing::{Area, Drawing};
 use super::palette::{self, Marker};
 use super::{nice_axis, text_style, text_width, Series, Size, Target};
 
@@ -88,30 +89,36 @@ pub(super) fn draw(
     };
     let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
 
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (size.width, height)).into_drawing_area();
-        let font = |anchor: Pos| text_style(f, anchor);
-        // Unit above the plot, as the Analysis Function recommends instead of a rotated axis title.
+    let font = |anchor: Pos| text_style(f, anchor);
+    let mut d = Drawing::new(size.width, height);
+    // Unit above the plot, as the Analysis Function recommends instead of a rotated axis title.
+    d.run(None, |root| {
         let _ = root.draw(&Text::new(
             unit.to_string(),
             p(0.0, unit_top),
             font(Pos::new(HPos::Left, VPos::Top)),
         ));
-        for t in &ticks {
-            let y = y_of(*t);
-            let colour = if *t == 0.0 {
-                palette::INK
-            } else {
-                palette::GRID
-            };
+    });
+    // Gridlines, then the zero line (ink), then the values beside them.
+    d.run(Some(palette::GRID_CLASS), |root| {
+        for t in ticks.iter().filter(|t| **t != 0.0) {
             let _ = root.draw(&PathElement::new(
-                vec![p(plot_left, y), p(plot_right, y)],
-                colour.stroke_width(1),
+                vec![p(plot_left, y_of(*t)), p(plot_right, y_of(*t))],
+                palette::GRID.stroke_width(1),
             ));
+        }
+    });
+    d.run(Some(palette::AXIS_CLASS), |root| {
+        let _ = root.draw(&PathElement::new(
+            vec![p(plot_left, y_of(0.0)), p(plot_right, y_of(0.0))],
+            palette::INK.stroke_width(1),
+        ));
+    });
+    d.run(None, |root| {
+        for t in &ticks {
             let _ = root.draw(&Text::new(
                 tick_text(*t),
-                p(plot_left - 6.0, y),
+                p(plot_left - 6.0, y_of(*t)),
                 font(Pos::new(HPos::Right, VPos::Center)),
             ));
         }
@@ -126,8 +133,10 @@ pub(super) fn draw(
                 font(Pos::new(HPos::Center, VPos::Top)),
             ));
         }
-        if let Some(t) = target {
-            let y = y_of(t.value);
+    });
+    if let Some(t) = target {
+        let y = y_of(t.value);
+        d.run(Some(palette::REFERENCE_CLASS), |root| {
             let mut x0 = plot_left;
             while x0 < plot_right {
                 let x1 = (x0 + 8.0).min(plot_right);
@@ -137,62 +146,72 @@ pub(super) fn draw(
                 ));
                 x0 += 14.0;
             }
+        });
+        d.run(None, |root| {
             let _ = root.draw(&Text::new(
                 t.label.clone(),
                 p(plot_left + 4.0, y - 4.0),
                 font(Pos::new(HPos::Left, VPos::Bottom)),
             ));
-        }
-        for (si, s) in series.iter().enumerate() {
-            let (colour, marker) = palette::series(si);
-            let points: Vec<(i32, i32)> = s
-                .values
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| v.map(|v| p(x_of(i), y_of(v))))
-                .collect();
+        });
+    }
+    for (si, s) in series.iter().enumerate() {
+        let (colour, marker) = palette::series(si);
+        let points: Vec<(i32, i32)> = s
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| p(x_of(i), y_of(v))))
+            .collect();
+        d.run(Some(&palette::series_class(si)), |root| {
             let _ = root.draw(&PathElement::new(points.clone(), colour.stroke_width(3)));
             for &pt in &points {
-                draw_marker(&root, pt, marker, colour, f);
+                draw_marker(root, pt, marker, colour, f);
             }
-        }
-        if !direct {
-            // A key below the plot: each series' marker, name and last value.
-            for (si, s) in series.iter().enumerate() {
-                let (colour, marker) = palette::series(si);
-                let y = key_top + si as f64 * f * 1.5;
-                draw_marker(&root, p(f * 0.5, y), marker, colour, f);
+        });
+    }
+    if !direct {
+        // A key below the plot: each series' marker, name and last value.
+        for (si, s) in series.iter().enumerate() {
+            let (colour, marker) = palette::series(si);
+            let y = key_top + si as f64 * f * 1.5;
+            d.run(Some(&palette::series_class(si)), |root| {
+                draw_marker(root, p(f * 0.5, y), marker, colour, f);
+            });
+            d.run(None, |root| {
                 let _ = root.draw(&Text::new(
                     key_text(s, x),
                     p(f * 1.3, y),
                     font(Pos::new(HPos::Left, VPos::Center)),
                 ));
-            }
+            });
         }
-        // Direct labels at the ends of the lines, nudged apart so they never overlap.
-        let mut ends: Vec<(f64, usize)> = series
-            .iter()
-            .enumerate()
-            .filter(|_| direct)
-            .filter_map(|(si, s)| {
-                s.values
-                    .iter()
-                    .rev()
-                    .flatten()
-                    .next()
-                    .map(|v| (y_of(*v), si))
-            })
-            .collect();
-        ends.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let gap = f * 1.25;
-        for i in 1..ends.len() {
-            if ends[i].0 - ends[i - 1].0 < gap {
-                ends[i].0 = ends[i - 1].0 + gap;
-            }
+    }
+    // Direct labels at the ends of the lines, nudged apart so they never overlap.
+    let mut ends: Vec<(f64, usize)> = series
+        .iter()
+        .enumerate()
+        .filter(|_| direct)
+        .filter_map(|(si, s)| {
+            s.values
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .map(|v| (y_of(*v), si))
+        })
+        .collect();
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let gap = f * 1.25;
+    for i in 1..ends.len() {
+        if ends[i].0 - ends[i - 1].0 < gap {
+            ends[i].0 = ends[i - 1].0 + gap;
         }
-        let overflow = ends
-            .last()
-            .map_or(0.0, |e| (e.0 + f * 0.6 - (plot_bottom + f * 0.3)).max(0.0));
+    }
+    let overflow = ends
+        .last()
+        .map_or(0.0, |e| (e.0 + f * 0.6 - (plot_bottom + f * 0.3)).max(0.0));
+    d.run(None, |root| {
         for (y, si) in ends {
             let last_x = x_of(series[si].values.len().saturating_sub(1));
             let _ = root.draw(&Text::new(
@@ -201,13 +220,12 @@ pub(super) fn draw(
                 font(Pos::new(HPos::Left, VPos::Center)),
             ));
         }
-        let _ = root.present();
-    }
-    (svg, height)
+    });
+    (d.finish(), height)
 }
 
-pub(super) fn draw_marker<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
+pub(super) fn draw_marker(
+    root: &Area<'_>,
     (x, y): (i32, i32),
     marker: Marker,
     colour: RGBColor,

@@ -13,6 +13,7 @@
 
 pub(crate) mod accessible;
 mod bars;
+mod drawing;
 mod lines;
 pub(crate) mod palette;
 pub(crate) mod report;

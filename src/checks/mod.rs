@@ -24,6 +24,8 @@ pub(crate) struct CheckedSite {
     pub(crate) configured_output: Option<String>,
     /// What the link check saw, including the external links (empty when the site could not be rendered).
     pub(crate) links: links::LinkReport,
+    /// The marker's line that lets the next build reuse `report.pdf` (see [`crate::formats::cache`]).
+    pub(crate) pdf_cache_note: Option<String>,
 }
 
 /// The input files a link can have been written in, copied before the model takes the input apart: the content

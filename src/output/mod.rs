@@ -156,8 +156,9 @@ fn remove_tree(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `files` into `out`, atomically from a reader's point of view: staged first, then swapped in.
-pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
+/// Writes `files` into `out`, atomically from a reader's point of view: staged first, then swapped in. `notes`
+/// are comment lines for the marker (the key of `report.pdf`, for the next build to reuse it).
+pub(crate) fn write_site(out: &Path, files: &[OutputFile], notes: &[String]) -> Result<()> {
     check_replaceable(out)?;
     let parent = out
         .parent()
@@ -178,7 +179,7 @@ pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
     if staging.exists() {
         crate::fs::remove_dir_all(&staging)?;
     }
-    let result = stage(&staging, files);
+    let result = stage(&staging, files, notes);
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
@@ -201,7 +202,7 @@ pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
 /// Writes every file into `staging`: the paths are checked and the folders made first, one after another, then the
 /// files are written in parallel (rayon, on [`io_pool`]). The first failure in file order is the one reported, whichever thread met
 /// it first, so the same fault gives the same message every time.
-fn stage(staging: &Path, files: &[OutputFile]) -> Result<()> {
+fn stage(staging: &Path, files: &[OutputFile], notes: &[String]) -> Result<()> {
     use anyhow::Context as _;
     use rayon::prelude::*;
     crate::fs::create_dir_all(staging)?;
@@ -241,6 +242,13 @@ fn stage(staging: &Path, files: &[OutputFile]) -> Result<()> {
     });
     written.into_iter().collect::<Result<()>>()?;
     let mut marker = String::from(MARKER_HEADER);
+    for n in notes
+        .iter()
+        .filter(|n| n.starts_with('#') && !n.contains('\n'))
+    {
+        marker.push_str(n);
+        marker.push('\n');
+    }
     for p in &listed {
         marker.push_str(p);
         marker.push('\n');

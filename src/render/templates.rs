@@ -1,5 +1,8 @@
-//! Tera set-up: loads the theme's templates, registers redress's filters, and turns Tera's errors into diagnostics
-//! that name the template, line and column.
+//! Tera set-up: loads the theme's templates (the pages' and the components'), registers redress's filters and the
+//! `object` function, and turns Tera's errors into diagnostics that name the template, line and column.
+
+#[cfg(test)]
+mod gallery;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -46,16 +49,17 @@ pub(crate) fn load(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) ->
 /// is reported, not only the first; then links them (`extends`, `include`, `import`) together.
 ///
 /// Tera's own `add_raw_templates` parses the templates one after another and stops at the first broken one, so
-/// reporting every broken template through it meant parsing the whole theme twice, which was about 30% of a build
-/// of the example site (callgrind). The parsed templates are put in `Tera::templates` (public, though hidden from
-/// Tera's documentation) and linked with the same two public calls `add_raw_templates` makes.
+/// reporting every broken template through it meant parsing the whole theme twice, or parsing it once and then
+/// again when any failed. Parsing is the larger part of a build of the example site (callgrind). The parsed
+/// templates are put in `Tera::templates` (public, though hidden from Tera's documentation) and linked with the
+/// same two public calls `add_raw_templates` makes.
 fn parse(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Tera> {
     use rayon::prelude::*;
     let files: Vec<(&str, &crate::theme::ThemeFile)> = theme.templates().collect();
     let parsed: Vec<Result<tera::Template, Box<Diagnostic>>> = files
         .par_iter()
         .map(|(name, file)| {
-            let display = file.display_name(&format!("templates/{name}"));
+            let display = file.display_name(&crate::theme::template_path(name));
             let Ok(text) = std::str::from_utf8(&file.bytes) else {
                 return Err(Box::new(
                     Diagnostic::error(format!("`{display}` is not UTF-8 text"))
@@ -90,12 +94,13 @@ fn parse(theme: &Theme, unsafe_html: bool, diags: &mut Diagnostics) -> Option<Te
     }
     tera.autoescape_on(vec![".html"]);
     register_filters(&mut tera, unsafe_html);
+    register_functions(&mut tera);
     if let Err(e) = tera
         .build_inheritance_chains()
         .and_then(|()| tera.check_macro_files())
     {
         diags.push(Diagnostic::error(format!("the theme's templates do not fit together: {}", chain(&e)))
-            .help("check the names in {% extends %}, {% include %} and {% import %}: they are paths under templates/"));
+            .help("check the names in {% extends %}, {% include %} and {% import %}: they are paths in the theme (templates/ for pages, components/<name>/<name>.html for components)"));
         return None;
     }
     Some(tera)
@@ -106,7 +111,7 @@ pub(crate) fn sources(theme: &Theme) -> HashMap<String, SourceFile> {
     theme
         .templates()
         .map(|(name, file)| {
-            let display = file.display_name(&format!("templates/{name}"));
+            let display = file.display_name(&crate::theme::template_path(name));
             (
                 name.to_string(),
                 SourceFile::new(
@@ -158,6 +163,24 @@ fn register_filters(tera: &mut Tera, unsafe_html: bool) {
     });
     tera.register_filter("anchor", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(slug(v.as_str().unwrap_or(""))))
+    });
+}
+
+/// Tera 1 has no map literals, so templates build the lists they give a component (a summary list's rows, a
+/// contents list's links) with `object(key=value, ...)`, which returns its arguments as a map.
+///
+/// Tera gives a macro's arguments, and a `set`'s value, without escaping them, and a macro called inside either
+/// renders unescaped too; so a template never passes one macro's output to another. A component takes text and
+/// escapes it where it prints it, and takes markup only from the `markdown` filters (`html=x | markdown`).
+fn register_functions(tera: &mut Tera) {
+    tera.register_function("object", |args: &HashMap<String, Value>| {
+        // Sorted by key, so the map is the same whatever order the arguments hash to.
+        let map: std::collections::BTreeMap<&String, &Value> = args.iter().collect();
+        Ok(Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ))
     });
 }
 

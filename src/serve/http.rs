@@ -21,8 +21,22 @@ use super::path::{self, Target};
 use super::site::{self, Current, Lookup};
 use super::watch::Msg;
 
-/// The page script, which connects to the event stream and shows the error overlay.
+/// The page script, which connects to the event stream and drives the error overlay.
 const LIVE_JS: &str = include_str!("live.js");
+
+/// What `/__redress/live.js` serves: the error overlay component (built in, never the site's: see
+/// [`crate::theme::overlay_script`]) and then the live-reload script, in one function scope so that neither adds
+/// names to the page's own scripts. Made once, as it never changes while the server runs.
+fn live_script() -> &'static str {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        format!(
+            "(function () {{\n{}\n{}}})();\n",
+            crate::theme::overlay_script(),
+            LIVE_JS
+        )
+    })
+}
 /// The shared worker that holds one event stream for all of a browser's tabs.
 const WORKER_JS: &str = include_str!("worker.js");
 
@@ -131,6 +145,7 @@ pub(crate) fn handle(req: Request, ctx: &Context) {
                 }
             }
             Lookup::Missing => page(404, site::not_found_page(&path, &snapshot.build)),
+            Lookup::Failed(p, why) => page(500, site::failed_page(p, why, &snapshot.build)),
         }
     };
     let _ = req.respond(response);
@@ -142,7 +157,7 @@ fn own_file(req: Request, name: &str, head: bool, ctx: &Context) {
         "live.js" => file(
             200,
             "text/javascript; charset=utf-8",
-            LIVE_JS.as_bytes().to_vec(),
+            live_script().as_bytes().to_vec(),
         ),
         "worker.js" => file(
             200,

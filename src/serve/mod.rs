@@ -4,7 +4,7 @@
 //!
 //! - `watch` sees the input files change (site.toml, data/, content/, themes/, static/), ignores editors'
 //!   temporary files and the output folder, and waits for the burst of events from one save to end;
-//! - `rebuild` renders the whole site in memory with [`crate::render_site`] and, if it built, swaps it in as the
+//! - `rebuild` renders the whole site in memory with [`crate::preview_site`] and, if it built, swaps it in as the
 //!   new `site::Snapshot`; a failed build leaves the last good one in place;
 //! - `events` tells every open page over Server-Sent Events: reload, swap the stylesheets, or show the errors;
 //! - `http` serves the snapshot from memory (with `path` refusing anything that tries to leave the site and

@@ -16,9 +16,18 @@ use super::site::{self, Change, Current, Snapshot};
 use crate::diagnostics::{render_all, Diagnostics};
 use crate::render::OutputFile;
 
-/// A build not yet published: what [`crate::render_site`] returned, and how long it took.
+/// What a preview build made: its problems, its files, `build.output` from site.toml, and what makes
+/// `report.txt` and `report.pdf` when they are asked for.
+type Preview = (
+    Diagnostics,
+    Vec<OutputFile>,
+    Option<String>,
+    Option<crate::formats::Formats>,
+);
+
+/// A build not yet published: what [`crate::preview_site`] returned, and how long it took.
 pub(crate) struct Built {
-    result: anyhow::Result<(Diagnostics, Vec<OutputFile>, Option<String>)>,
+    result: anyhow::Result<Preview>,
     ms: u128,
 }
 
@@ -58,7 +67,9 @@ impl Rebuilder {
     /// Builds the site in memory, publishing nothing yet.
     pub(crate) fn build(&self) -> Built {
         let start = Instant::now();
-        let result = crate::render_site(&self.root);
+        // Everything `build` makes but report.txt and report.pdf, made only if a browser asks for them.
+        let result = crate::preview_site(&self.root)
+            .map(|(site, later)| (site.diagnostics, site.files, site.configured_output, later));
         Built {
             result,
             ms: start.elapsed().as_millis(),
@@ -71,7 +82,7 @@ impl Rebuilder {
         let Built { result, ms } = built;
         let what = self.describe(changed);
         let previous = self.current.get();
-        let (diagnostics, files, configured) = match result {
+        let (diagnostics, files, configured, later) = match result {
             Ok(built) => built,
             Err(e) => {
                 eprintln!("{what}the build failed\nerror: {e:#}");
@@ -97,7 +108,8 @@ impl Rebuilder {
             eprint!("{}", render_all(&diagnostics));
         }
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-        let next = Snapshot::new(format!("{}-{}", self.instance, self.number + 1), files);
+        let next = Snapshot::new(format!("{}-{}", self.instance, self.number + 1), files)
+            .with_formats(later);
         let change = site::diff(&previous.files, &next.files);
         let fixed = if self.failing {
             "the errors are fixed: "

@@ -9,7 +9,8 @@
 //! the bytes `redress build` would write and two builds compare byte for byte.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
+use std::time::Instant;
 
 use crate::render::OutputFile;
 
@@ -24,6 +25,46 @@ pub(crate) struct Snapshot {
     pub(crate) build: String,
     /// The files by site path (`performance.html`, `assets/style.css`). Empty until the first good build.
     pub(crate) files: HashMap<String, Vec<u8>>,
+    /// What makes `report.txt` and `report.pdf` from this build's `report.html`, when first asked for: the PDF
+    /// takes longer to make than the rest of the site, so a save never waits for either.
+    later: Option<Later>,
+}
+
+/// The formats of the full-report page, made on their first request, once per build (see
+/// [`crate::formats::When::Later`]).
+#[derive(Debug)]
+struct Later {
+    formats: crate::formats::Formats,
+    /// The text and the PDF's job: reading the page is shared by both.
+    made: OnceLock<(Vec<u8>, crate::formats::pdf::Job)>,
+    pdf: OnceLock<Result<Vec<u8>, String>>,
+}
+
+impl Later {
+    fn read(&self, page: &[u8]) -> &(Vec<u8>, crate::formats::pdf::Job) {
+        self.made.get_or_init(|| self.formats.make(page))
+    }
+
+    /// The PDF, made now if this is its first request (a second request meanwhile waits for the first).
+    fn pdf(&self, page: &[u8]) -> &Result<Vec<u8>, String> {
+        self.pdf.get_or_init(|| {
+            let start = Instant::now();
+            let made = self.read(page).1.compile();
+            match &made {
+                Ok(pdf) => eprintln!(
+                    "made {} ({} pages) in {} ms",
+                    crate::formats::REPORT_PDF,
+                    pdf.pages,
+                    start.elapsed().as_millis()
+                ),
+                Err(d) => eprintln!("error: {}", d.message),
+            }
+            made.map(|pdf| pdf.bytes).map_err(|d| match &d.help {
+                Some(help) => format!("{}\n\n{help}", d.message),
+                None => d.message.clone(),
+            })
+        })
+    }
 }
 
 impl Snapshot {
@@ -32,7 +73,19 @@ impl Snapshot {
         Snapshot {
             build,
             files: files.into_iter().map(|f| (f.path, f.bytes)).collect(),
+            later: None,
         }
+    }
+
+    /// This snapshot with `report.txt` and `report.pdf` made by `formats` from its `report.html` when they are
+    /// first asked for.
+    pub(crate) fn with_formats(mut self, formats: Option<crate::formats::Formats>) -> Snapshot {
+        self.later = formats.map(|formats| Later {
+            formats,
+            made: OnceLock::new(),
+            pdf: OnceLock::new(),
+        });
+        self
     }
 
     /// True before any build has succeeded.
@@ -52,6 +105,19 @@ impl Snapshot {
         if let Some((p, bytes)) = self.files.get_key_value(path) {
             return Lookup::File(p, bytes);
         }
+        if let (Some(later), Some(page)) =
+            (&self.later, self.files.get(crate::formats::REPORT_PAGE))
+        {
+            if path == crate::formats::REPORT_TEXT {
+                return Lookup::File(crate::formats::REPORT_TEXT, &later.read(page).0);
+            }
+            if path == crate::formats::REPORT_PDF {
+                return match later.pdf(page) {
+                    Ok(bytes) => Lookup::File(crate::formats::REPORT_PDF, bytes),
+                    Err(why) => Lookup::Failed(crate::formats::REPORT_PDF, why),
+                };
+            }
+        }
         if self.files.contains_key(&format!("{path}/index.html")) {
             return Lookup::Folder;
         }
@@ -68,6 +134,8 @@ pub(crate) enum Lookup<'a> {
     Folder,
     /// Nothing there.
     Missing,
+    /// A file made on request that could not be made: its path and why.
+    Failed(&'a str, &'a str),
 }
 
 /// The snapshot every request reads and the rebuild swaps.
@@ -170,6 +238,19 @@ pub(crate) fn not_found_page(path: &str, build: &str) -> Vec<u8> {
          <title>Page not found</title>\n</head>\n<body>\n<main>\n<h1>Page not found</h1>\n\
          <p>There is no page at <code>/{shown}</code> in this preview.</p>\n\
          <p><a href=\"/\">Go to the home page</a></p>\n</main>\n</body>\n</html>\n"
+    );
+    inject(body.as_bytes(), build)
+}
+
+/// The page for a file of the site that could not be made (status 500): what went wrong, in words.
+pub(crate) fn failed_page(path: &str, why: &str, build: &str) -> Vec<u8> {
+    let body = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{shown} could not be made</title>\n</head>\n<body>\n<main>\n<h1>{shown} could not be made</h1>\n\
+         <pre>{why}</pre>\n<p><a href=\"/\">Go to the home page</a></p>\n</main>\n</body>\n</html>\n",
+        shown = escape_html(path),
+        why = escape_html(why),
     );
     inject(body.as_bytes(), build)
 }
