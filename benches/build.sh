@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 for tool in hyperfine hugo mdbook python3; do
   command -v "$tool" >/dev/null || { echo "benches/build.sh needs $tool (see the top of this script)" >&2; exit 2; }
 done
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-$PWD/target}/release/redress"
+# REDRESS_BIN: a release binary built already (to measure one binary in every benchmark without building it again).
+if [ -z "${REDRESS_BIN:-}" ]; then cargo build --release --quiet; fi
+bin="${REDRESS_BIN:-${CARGO_TARGET_DIR:-$PWD/target}/release/redress}"
 . benches/sites.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -11,8 +11,9 @@ n=${1:-100}
 for tool in hyperfine python3; do
   command -v "$tool" >/dev/null || { echo "benches/many-sites.sh needs $tool: apt-get install $tool" >&2; exit 2; }
 done
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-$PWD/target}/release/redress"
+# REDRESS_BIN: a release binary built already (to measure one binary in every benchmark without building it again).
+if [ -z "${REDRESS_BIN:-}" ]; then cargo build --release --quiet; fi
+bin="${REDRESS_BIN:-${CARGO_TARGET_DIR:-$PWD/target}/release/redress}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results=benches/results

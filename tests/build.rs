@@ -457,6 +457,52 @@ fn a_foreign_folder_at_the_output_path_survives() {
     assert!(!t.path("public/index.html").exists());
 }
 
+/// A rebuild links the files that did not change from the output it replaces (no new file: BENCHMARKS.md) and
+/// writes the rest; what a reader gets is the same as a build into an empty folder.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_writes_changed_and_hand_edited_ones() {
+    use std::os::unix::fs::MetadataExt as _;
+    let t = SiteTest::example();
+    t.build().expect_success();
+    let inode = |rel: &str| std::fs::metadata(t.path(rel)).unwrap().ino();
+    let before: Vec<u64> = [
+        "public/self-assessment.html",
+        "public/index.html",
+        "public/learning.html",
+    ]
+    .iter()
+    .map(|p| inode(p))
+    .collect();
+    // A change that reaches the home page (the introduction) but not the self-assessment, and a page edited by
+    // hand in the output.
+    t.replace(
+        "content/introduction.md",
+        "Thank you to everyone",
+        "Thank you, warmly, to everyone",
+    );
+    t.write("public/learning.html", "edited by hand");
+    t.build().expect_success();
+    assert_eq!(
+        inode("public/self-assessment.html"),
+        before[0],
+        "unchanged: linked"
+    );
+    assert_ne!(inode("public/index.html"), before[1], "changed: written");
+    assert_ne!(
+        inode("public/learning.html"),
+        before[2],
+        "edited by hand: written"
+    );
+    assert!(t
+        .read("public/index.html")
+        .contains("Thank you, warmly, to everyone"));
+    assert!(t.read("public/learning.html").contains("<main"));
+    // The same bytes as a build into a new folder.
+    t.run(&["build", "--output", "fresh"]).expect_success();
+    assert_eq!(tree(&t.path("public")), tree(&t.path("fresh")));
+}
+
 #[test]
 fn a_file_added_to_redress_output_by_hand_is_never_deleted() {
     let t = SiteTest::example();
