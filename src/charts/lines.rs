@@ -211,12 +211,14 @@ pub(super) fn draw(
     let overflow = ends
         .last()
         .map_or(0.0, |e| (e.0 + f * 0.6 - (plot_bottom + f * 0.3)).max(0.0));
+    // In the gutter right of the plot, clear of the last markers, the gridlines and a reference line, which all
+    // end at the plot's edge (a label over a line is hard to read, WCAG 1.4.11).
     d.run(None, |root| {
         for (y, si) in ends {
             let last_x = x_of(series[si].values.len().saturating_sub(1));
             let _ = root.draw(&Text::new(
                 end_labels[si].clone(),
-                p(last_x + 12.0, y - overflow),
+                p((last_x + 12.0).max(plot_right + 6.0), y - overflow),
                 font(Pos::new(HPos::Left, VPos::Center)),
             ));
         }
@@ -273,4 +275,79 @@ fn key_text(s: &Series, x: &[String]) -> String {
 fn trim_number(v: f64) -> String {
     let s = format!("{v:.1}");
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(name: &str, values: &[f64]) -> Series {
+        Series {
+            name: name.to_string(),
+            values: values.iter().map(|v| Some(*v)).collect(),
+            labels: values.iter().map(|v| format!("{v}%")).collect(),
+        }
+    }
+
+    /// Every `x=` of the `<text>` elements whose content starts with `name`.
+    fn text_x(svg: &str, name: &str) -> Vec<f64> {
+        svg.split("<text")
+            .skip(1)
+            .filter(|t| {
+                t.split_once('>')
+                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(name))
+            })
+            .filter_map(|t| t.split("x=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect()
+    }
+
+    /// The right end of every line and point drawn in the plot (gridlines, a reference line, series, markers).
+    fn rightmost_drawing(svg: &str) -> f64 {
+        let mut right = 0.0_f64;
+        for points in svg.split("points=\"").skip(1) {
+            for pair in points.split('"').next().unwrap_or("").split_whitespace() {
+                if let Some(x) = pair.split(',').next().and_then(|x| x.parse::<f64>().ok()) {
+                    right = right.max(x);
+                }
+            }
+        }
+        for path in svg.split(" d=\"").skip(1) {
+            for word in path.split('"').next().unwrap_or("").split([' ', 'M', 'L']) {
+                if let Some(x) = word.split(',').next().and_then(|x| x.parse::<f64>().ok()) {
+                    right = right.max(x);
+                }
+            }
+        }
+        right
+    }
+
+    #[test]
+    fn end_labels_stand_clear_of_the_plot_and_its_reference_line() {
+        let target = Target {
+            value: 100.0,
+            label: "The Code expects 100%".into(),
+        };
+        let (svg, _) = draw(
+            &["2023-24".into(), "2024-25".into(), "2025-26".into()],
+            &[
+                series("LCHO stage 2", &[75.0, 80.0, 100.0]),
+                series("LCRA stage 1", &[84.0, 88.0, 92.0]),
+            ],
+            "Responses within Code timescales (%)",
+            "%",
+            Some(&target),
+            super::super::WIDE,
+        );
+        let right = rightmost_drawing(&svg);
+        assert!(right > 0.0, "no lines found in {svg}");
+        for name in ["LCHO stage 2", "LCRA stage 1"] {
+            let xs = text_x(&svg, name);
+            assert_eq!(xs.len(), 1, "{name} in {svg}");
+            assert!(
+                xs[0] > right,
+                "{name} starts at {} inside the plot, which reaches {right}",
+                xs[0]
+            );
+        }
+    }
 }
