@@ -63,13 +63,15 @@ for n in "${counts[@]}"; do
   redress_site "$r" "$n"
   hugo_pages "$h" "$n"
   mdbook_pages "$m" "$n"
-  runs=10
-  [ "$n" -ge 10000 ] && runs=5
+  runs=10 book_runs=10 book_warmup=2
+  # mdBook takes minutes a build at 10,000 pages (every page's sidebar holds the whole book): one run, no warm-up.
+  [ "$n" -ge 10000 ] && runs=5 book_runs=1 book_warmup=0
   before=$(load)
   hyperfine -N --warmup 2 --runs "$runs" --export-json "$results/pages-$n.json" \
     -n "redress" "$bin build $r" \
-    -n "hugo" "hugo --quiet --source $h" \
-    -n "mdbook" "mdbook build $m" >/dev/null
+    -n "hugo" "hugo --quiet --source $h" >/dev/null
+  hyperfine -N --warmup "$book_warmup" --runs "$book_runs" --export-json "$results/pages-$n-mdbook.json" \
+    -n "mdbook" "mdbook build $m" >/dev/null 2>&1
   after=$(load)
   peaks=("$(peak_mib "$bin" build "$r")" "$(peak_mib hugo --quiet --source "$h")" "$(peak_mib mdbook build "$m")")
   sizes=()
@@ -78,13 +80,14 @@ for n in "${counts[@]}"; do
   done
   python3 - "$results/pages-$n.json" "$n" "$before" "$after" "${peaks[@]}" "${sizes[@]}" >> "$out" <<'PY'
 import json, sys
-results = json.load(open(sys.argv[1]))["results"]
+results = json.load(open(sys.argv[1]))["results"] + json.load(open(sys.argv[1].replace(".json", "-mdbook.json")))["results"]
 n, before, after = sys.argv[2], sys.argv[3], sys.argv[4]
 peaks, sizes = sys.argv[5:8], [s.split() for s in sys.argv[8:11]]
 hugo = results[1]["median"]
 names = ["`redress build`", "`hugo` (minimal theme)", "`mdbook build` (default theme)"]
 for r, name, peak, (size, pages) in zip(results, names, peaks, sizes):
-    print(f"| {int(n):,} | {name} | {r['median']:.3f} | {r['mean']:.3f} ± {r['stddev']:.3f} | {r['user'] + r['system']:.3f} | "
+    spread = f"{r['mean']:.3f} ± {r['stddev']:.3f}" if r.get("stddev") is not None else f"{r['mean']:.3f} (1 run)"
+    print(f"| {int(n):,} | {name} | {r['median']:.3f} | {spread} | {r['user'] + r['system']:.3f} | "
           f"{r['median'] / hugo:.2f} | {peak} | {int(size) / 1e6:.1f} | {int(pages):,} | {int(size) // int(pages):,} | {before}; {after} |")
 PY
   rm -rf "$r" "$h" "$m"
