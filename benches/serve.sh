@@ -8,7 +8,7 @@
 # Every server listens on 127.0.0.1 only, the clients talk only to it, and each run is bounded by EDITS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. benches/hugo-site.sh
+. benches/sites.sh
 edits=${1:-50}
 shift || true
 debounces=("$@")
@@ -16,8 +16,9 @@ debounces=("$@")
 for tool in hugo python3; do
   command -v "$tool" >/dev/null || { echo "benches/serve.sh needs $tool: apt-get install $tool" >&2; exit 2; }
 done
-cargo build --release --quiet
-bin="$PWD/target/release/redress"
+# REDRESS_BIN: a release binary built already (to measure one binary in every benchmark without building it again).
+if [ -z "${REDRESS_BIN:-}" ]; then cargo build --release --quiet; fi
+bin="${REDRESS_BIN:-${CARGO_TARGET_DIR:-$PWD/target}/release/redress}"
 client="$PWD/benches/serve_latency.py"
 work=$(mktemp -d)
 pids=()
@@ -49,8 +50,8 @@ median() {
 # The redress site: the example report, as `redress init` writes it.
 "$bin" init "$work/redress" >/dev/null 2>&1
 
-# The Hugo site: the same markdown pages (Hugo reads the same +++ TOML front matter) with a minimal theme whose
-# pages list every page in their navigation (benches/hugo-site.sh, shared with benches/build.sh).
+# The Hugo site: the same markdown pages (Hugo reads the same +++ TOML front matter) with the minimal theme of
+# benches/build.sh (benches/sites.sh).
 h="$work/hugo"
 hugo_site "$h"
 cp "$work/redress/content/"*.md "$h/content/"

@@ -48,14 +48,18 @@ use render::OutputFile;
 pub(crate) struct BuildOutcome {
     /// Every problem found; the site was written only if there are no errors among them.
     pub(crate) diagnostics: Diagnostics,
-    /// The files of the site (empty when the build failed).
-    pub(crate) files: Vec<OutputFile>,
+    /// How many pages were written (0 when the build failed).
+    pub(crate) pages: usize,
+    /// How many other files were written: downloads, assets, the site's static files.
+    pub(crate) other_files: usize,
     /// The output folder.
     pub(crate) output: PathBuf,
+    /// How long the build took, from reading the first file to writing the last.
+    pub(crate) elapsed: std::time::Duration,
 }
 
 /// Where the site at `root` is built to: `output` if given, else `build.output` from site.toml, else `public`.
-fn output_dir(root: &Path, output: Option<&Path>, configured: Option<&str>) -> PathBuf {
+pub(crate) fn output_dir(root: &Path, output: Option<&Path>, configured: Option<&str>) -> PathBuf {
     match output {
         Some(o) if o.is_absolute() => o.to_path_buf(),
         Some(o) => std::env::current_dir()
@@ -160,6 +164,7 @@ fn check_site_with(
 /// Builds the site at `root` into `output` (by default `build.output` from site.toml, or `public/`). The output folder is replaced only when the
 /// whole build succeeded.
 pub(crate) fn build(root: &Path, output: Option<&Path>) -> Result<BuildOutcome> {
+    let start = std::time::Instant::now();
     let mut folder = |configured: Option<&str>| output_dir(root, output, configured);
     let (site, _) = check_site_with(root, formats::When::Now, Some(&mut folder))?;
     let output = output_dir(root, output, site.configured_output.as_deref());
@@ -167,11 +172,37 @@ pub(crate) fn build(root: &Path, output: Option<&Path>) -> Result<BuildOutcome> 
     if !diagnostics.has_errors() {
         output::write_site(&output, &files, site.pdf_cache_note.as_slice())?;
     }
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     Ok(BuildOutcome {
         diagnostics,
-        files,
+        pages,
+        other_files: files.len() - pages,
         output,
+        elapsed: start.elapsed(),
     })
+}
+
+/// Where the site at `root` will be built to, known before it is built: as [`output_dir`], with `build.output` read
+/// from site.toml leniently (a site.toml that cannot be read or parsed gives the default, and its build reports the
+/// fault). Used to refuse, before anything is written, two sites of one run sharing an output folder.
+pub(crate) fn planned_output(root: &Path, output: Option<&Path>) -> PathBuf {
+    let configured = std::fs::read_to_string(root.join("site.toml"))
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("build")?.get("output")?.as_str().map(str::to_string));
+    output_dir(root, output, configured.as_deref())
+}
+
+/// Builds several sites at once (a housing group's landlords, a consultancy's clients), in parallel (rayon), each
+/// from its own folder into its own output with its own diagnostics; each pair is a site folder and the output
+/// folder to use in place of its configured one. The outcomes are in the order of `sites`, whichever finished
+/// first, and one site that cannot be built does not stop the others.
+pub(crate) fn build_many(sites: &[(PathBuf, Option<PathBuf>)]) -> Vec<Result<BuildOutcome>> {
+    use rayon::prelude::*;
+    sites
+        .par_iter()
+        .map(|(root, output)| build(root, output.as_deref()))
+        .collect()
 }
 
 /// Copies the site's `static/` folder (logos, a CNAME file, PDFs of older reports) into the output as it is.

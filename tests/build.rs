@@ -5,7 +5,7 @@ mod common;
 
 use common::{one_decimal, sel, text, tree, SiteTest};
 
-const PAGES: [&str; 13] = [
+const PAGES: [&str; 14] = [
     "index.html",
     "performance.html",
     "self-assessment.html",
@@ -19,6 +19,7 @@ const PAGES: [&str; 13] = [
     "about-this-report.html",
     "submission.html",
     "past-reports.html",
+    "pages.html",
 ];
 
 fn performance(t: &SiteTest) -> toml::Table {
@@ -64,7 +65,7 @@ fn example_site_builds_every_page() {
     let t = SiteTest::example();
     t.build()
         .expect_success()
-        .expect_stderr_contains("built 13 pages");
+        .expect_stderr_contains("built 14 pages");
     for page in PAGES {
         let html = t.page(page);
         assert_eq!(
@@ -454,6 +455,52 @@ fn a_foreign_folder_at_the_output_path_survives() {
         .expect_stderr_contains("refusing to replace");
     assert_eq!(t.read("public/notes.txt"), "mine");
     assert!(!t.path("public/index.html").exists());
+}
+
+/// A rebuild links the files that did not change from the output it replaces (no new file: BENCHMARKS.md) and
+/// writes the rest; what a reader gets is the same as a build into an empty folder.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_writes_changed_and_hand_edited_ones() {
+    use std::os::unix::fs::MetadataExt as _;
+    let t = SiteTest::example();
+    t.build().expect_success();
+    let inode = |rel: &str| std::fs::metadata(t.path(rel)).unwrap().ino();
+    let before: Vec<u64> = [
+        "public/self-assessment.html",
+        "public/index.html",
+        "public/learning.html",
+    ]
+    .iter()
+    .map(|p| inode(p))
+    .collect();
+    // A change that reaches the home page (the introduction) but not the self-assessment, and a page edited by
+    // hand in the output.
+    t.replace(
+        "content/introduction.md",
+        "Thank you to everyone",
+        "Thank you, warmly, to everyone",
+    );
+    t.write("public/learning.html", "edited by hand");
+    t.build().expect_success();
+    assert_eq!(
+        inode("public/self-assessment.html"),
+        before[0],
+        "unchanged: linked"
+    );
+    assert_ne!(inode("public/index.html"), before[1], "changed: written");
+    assert_ne!(
+        inode("public/learning.html"),
+        before[2],
+        "edited by hand: written"
+    );
+    assert!(t
+        .read("public/index.html")
+        .contains("Thank you, warmly, to everyone"));
+    assert!(t.read("public/learning.html").contains("<main"));
+    // The same bytes as a build into a new folder.
+    t.run(&["build", "--output", "fresh"]).expect_success();
+    assert_eq!(tree(&t.path("public")), tree(&t.path("fresh")));
 }
 
 #[test]

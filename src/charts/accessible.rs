@@ -16,7 +16,13 @@ pub(crate) fn wrap(svg: &str, chart: &Chart, size: Size, height: u32) -> String 
         w = size.width,
         h = height,
         title = escape(&chart.title),
-        desc = escape(&format!("{} {}", chart.subtitle, chart.desc)),
+        // The subtitle is a heading-like phrase without a full stop; read out before the description, it needs
+        // one, or a screen reader runs "2025-26 Line chart" together as one sentence.
+        desc = escape(&format!(
+            "{}. {}",
+            chart.subtitle.trim_end_matches('.'),
+            chart.desc
+        )),
     )
 }
 

@@ -276,79 +276,85 @@ const CHARTS: [Entry; 7] = [
     },
 ];
 
-/// Every chart whose table exists, keyed by id.
+/// Every chart whose table exists, keyed by id, drawn in parallel (rayon).
 pub(crate) fn all(r: &Report, tables: &BTreeMap<String, Table>) -> BTreeMap<String, Rendered> {
-    let mut out = BTreeMap::new();
+    use rayon::prelude::*;
     let years: Vec<String> = r.years.iter().map(|y| y.label.clone()).collect();
-    for entry in &CHARTS {
-        let Some(table) = tables.get(entry.table) else {
-            continue;
-        };
-        let mut chart = match &entry.shape {
-            Shape::Lines {
-                unit,
-                suffix,
-                target,
-            } => {
-                let series: Vec<Series> = table
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| column(table, i, &c.label))
-                    .collect();
-                let mut desc = lines_desc(&years, &series);
-                if let Some((_, label)) = target {
-                    desc.push_str(&format!(" {label}."));
-                }
-                Chart {
-                    id: entry.id.key().into(),
-                    title: (entry.title)(r, table),
-                    subtitle: (entry.subtitle)(r),
-                    desc,
-                    kind: ChartKind::Lines {
-                        x: years.clone(),
-                        series,
-                        unit: (*unit).into(),
-                        suffix: (*suffix).into(),
-                        target: target.map(|(value, label)| Target {
-                            value,
-                            label: label.into(),
-                        }),
-                    },
-                }
+    CHARTS
+        .par_iter()
+        .filter_map(|entry| {
+            Some((
+                entry.id.key().to_string(),
+                one(r, tables.get(entry.table)?, &years, entry),
+            ))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// One chart of [`CHARTS`], drawn from its table.
+fn one(r: &Report, table: &Table, years: &[String], entry: &Entry) -> Rendered {
+    let mut chart = match &entry.shape {
+        Shape::Lines {
+            unit,
+            suffix,
+            target,
+        } => {
+            let series: Vec<Series> = table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| column(table, i, &c.label))
+                .collect();
+            let mut desc = lines_desc(years, &series);
+            if let Some((_, label)) = target {
+                desc.push_str(&format!(" {label}."));
             }
-            Shape::Bars {
-                columns,
-                sorted,
-                unit,
-            } => {
-                let mut t = table.clone();
-                if *sorted {
-                    let total = |row: &crate::tables::Row| -> f64 {
-                        row.cells.iter().take(2).map(number).sum()
-                    };
-                    t.rows.sort_by(|a, b| total(b).total_cmp(&total(a)));
-                }
-                let cols = columns(r, &t);
-                bars_chart(
-                    &t,
-                    entry.id.key(),
-                    (entry.title)(r, &t),
-                    &cols,
-                    (entry.subtitle)(r),
-                    unit,
-                )
+            Chart {
+                id: entry.id.key().into(),
+                title: (entry.title)(r, table),
+                subtitle: (entry.subtitle)(r),
+                desc,
+                kind: ChartKind::Lines {
+                    x: years.to_vec(),
+                    series,
+                    unit: (*unit).into(),
+                    suffix: (*suffix).into(),
+                    target: target.map(|(value, label)| Target {
+                        value,
+                        label: label.into(),
+                    }),
+                },
             }
-        };
-        if let Some(title) = r.site.chart_titles.get(&entry.id) {
-            chart.title = title.clone();
         }
-        out.insert(
-            entry.id.key().to_string(),
-            render(&chart, &(entry.empty)(r)),
-        );
+        Shape::Bars {
+            columns,
+            sorted,
+            unit,
+        } => {
+            let mut t = table.clone();
+            if *sorted {
+                let total = |row: &crate::tables::Row| -> f64 {
+                    row.cells.iter().take(2).map(number).sum()
+                };
+                t.rows.sort_by(|a, b| total(b).total_cmp(&total(a)));
+            }
+            let cols = columns(r, &t);
+            bars_chart(
+                &t,
+                entry.id.key(),
+                (entry.title)(r, &t),
+                &cols,
+                (entry.subtitle)(r),
+                unit,
+            )
+        }
+    };
+    if let Some(title) = r.site.chart_titles.get(&entry.id) {
+        chart.title = title.clone();
     }
-    out
+    render(&chart, &(entry.empty)(r))
 }
 
 /// ", low-cost rental (LCRA)" when the site reports by tenure, so a title says whose figure it states.

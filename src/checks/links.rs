@@ -17,6 +17,7 @@ mod resolve;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::html;
@@ -93,17 +94,21 @@ pub(crate) fn check(
         .collect();
     let mut ids: HashMap<&str, HashSet<Cow<'_, str>>> = HashMap::new();
     let mut scanned: Vec<(&PageSpec, html::Scan<'_>)> = Vec::new();
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+    // Every page is read in parallel (rayon); the results are gathered in file order.
+    let scans: Vec<(&str, HashSet<Cow<'_, str>>, html::Scan<'_>)> = files
+        .par_iter()
+        .filter(|f| f.path.ends_with(".html"))
         // Rendered pages are always UTF-8; a site's own static page that is not is only skipped as a link target.
-        let Ok(text) = std::str::from_utf8(&f.bytes) else {
-            continue;
-        };
-        let mut scan = html::scan(text);
-        ids.insert(
-            f.path.as_str(),
-            std::mem::take(&mut scan.ids).into_iter().collect(),
-        );
-        if let Some(&i) = order.get(f.path.as_str()) {
+        .filter_map(|f| Some((f.path.as_str(), std::str::from_utf8(&f.bytes).ok()?)))
+        .map(|(path, text)| {
+            let mut scan = html::scan(text);
+            let page_ids = std::mem::take(&mut scan.ids).into_iter().collect();
+            (path, page_ids, scan)
+        })
+        .collect();
+    for (path, page_ids, scan) in scans {
+        ids.insert(path, page_ids);
+        if let Some(&i) = order.get(path) {
             scanned.push((&pages[i], scan));
         }
     }
@@ -167,8 +172,9 @@ pub(crate) fn check(
             &value, &problem, &seen, total, &paths, &ids, sources,
         ));
     }
+    // Finding where each address was written searches the inputs and templates: one address per task.
     report.external = external
-        .into_iter()
+        .into_par_iter()
         .map(|(url, (pages, template))| {
             let place = locate(&url, &template, sources);
             let (file, location) = match &place {
@@ -267,7 +273,8 @@ impl Seen {
     }
 
     fn add(&mut self, page: &str, target: &str) {
-        if !self.pages.iter().any(|p| p == page) {
+        // Pages are visited in order, so a page already seen is the last one.
+        if self.pages.last().is_none_or(|p| p != page) {
             self.pages.push(page.to_string());
         }
         if !self.targets.iter().any(|t| t == target) {

@@ -15,8 +15,12 @@ pub(crate) struct FrontMatter {
     pub(crate) title: String,
     /// A one-sentence summary, used in navigation and the meta description.
     pub(crate) description: Option<String>,
-    /// Position among extra pages in the navigation (lower first, then by file name).
+    /// Position among extra pages (lower first, then by file name): in the full report and on the index of other
+    /// pages.
     pub(crate) order: Option<i64>,
+    /// The heading an extra page is listed under on the index of other pages (`group = "Case studies"`). A page
+    /// with a group is a page of the website beside the report; a page without one is part of the report.
+    pub(crate) group: Option<Spanned<String>>,
     /// Date the text was agreed: required for the governing body's response (Code 8.2).
     pub(crate) date: Option<Spanned<Date>>,
     /// Who signed it.

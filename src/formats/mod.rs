@@ -112,24 +112,31 @@ pub(crate) fn add_report_formats(
         };
     }
     let key = formats.key(&page.bytes);
-    let (text, job) = formats.make(&page.bytes);
+    let reused = last.and_then(|last| cache::reuse(last, &key));
+    let (text, pdf) = match reused {
+        Some(cache::Reused {
+            pdf,
+            text: Some(text),
+        }) => (text, Ok(pdf)),
+        Some(cache::Reused { pdf, text: None }) => (formats.make(&page.bytes).0, Ok(pdf)),
+        None => {
+            let (text, job) = formats.make(&page.bytes);
+            (text, job.compile().map(|pdf| pdf.bytes))
+        }
+    };
+    let note = pdf.as_ref().ok().map(|pdf| cache::note(&key, pdf, &text));
     files.push(OutputFile {
         path: REPORT_TEXT.into(),
         bytes: text,
     });
-    let pdf = match last.and_then(|last| cache::reuse(last, &key)) {
-        Some(bytes) => Ok(bytes),
-        None => job.compile().map(|pdf| pdf.bytes),
-    };
     match pdf {
         Ok(bytes) => {
-            let note = cache::note(&key, &bytes);
             files.push(OutputFile {
                 path: REPORT_PDF.into(),
                 bytes,
             });
             Added {
-                cache_note: Some(note),
+                cache_note: note,
                 ..Added::default()
             }
         }

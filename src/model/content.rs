@@ -19,6 +19,9 @@ pub(crate) struct Page {
     pub(crate) description: Option<String>,
     /// Markdown.
     pub(crate) body: String,
+    /// For an extra page, the heading it is listed under on the index of other pages; `None` for a page that is part
+    /// of the report (in the full report and the home page's list of parts, as well as on the index).
+    pub(crate) group: Option<String>,
 }
 
 /// A dated, signed statement: the governing body's response, or the Member Responsible for Complaints'.
@@ -43,12 +46,25 @@ pub(super) struct Content {
     pub(super) pages: Vec<Page>,
 }
 
+/// The content files with a role of their own in the report, each matched by name below.
+const ROLES: [&str; 4] = [
+    "introduction",
+    "analysis",
+    "governing-body-response",
+    "member-responsible-for-complaints",
+];
+
 fn page(p: &ContentPage) -> Page {
     Page {
         slug: p.slug.clone(),
         title: p.front.title.clone(),
         description: p.front.description.clone(),
         body: p.body.clone(),
+        group: p
+            .front
+            .group
+            .as_ref()
+            .map(|g| g.get_ref().trim().to_string()),
     }
 }
 
@@ -65,6 +81,16 @@ pub(super) fn build(
     let mut member = None;
     let mut pages = Vec::new();
     for p in content {
+        if let (Some(group), true) = (&p.front.group, ROLES.contains(&p.slug.as_str())) {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`group` has no effect on `{}`: it is always part of the report",
+                    p.source.name
+                ))
+                .at(&p.source, group.span())
+                .help("remove the `group` key; only extra pages are listed under a group on the index of other pages"),
+            );
+        }
         match p.slug.as_str() {
             "introduction" => introduction = Some(page(&p)),
             "analysis" => {
@@ -103,6 +129,19 @@ pub(super) fn build(
             .cmp(&(b.front.order.unwrap_or(i64::MAX), &b.slug))
     });
     for p in &pages {
+        if let Some(group) = p
+            .front
+            .group
+            .as_ref()
+            .filter(|g| g.get_ref().trim().is_empty())
+        {
+            diags.push(
+                Diagnostic::error("this page's group has no name")
+                    .at(&p.source, group.span())
+                    .label("empty")
+                    .help("give the heading the page is listed under on the index of other pages (`group = \"Case studies\"`), or remove the key to make the page part of the report"),
+            );
+        }
         if pages::is_reserved(&p.slug) {
             diags.push(
                 Diagnostic::error(format!(

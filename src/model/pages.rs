@@ -28,12 +28,14 @@ pub(crate) enum PageId {
     Submission,
     /// Every year's report: this one, the frozen years and those published before redress.
     PastReports,
+    /// The index of the extra pages (`content/NAME.md`), grouped as the site chooses: the navigation links to it
+    /// once instead of listing every page, so a page's size does not grow with the number of pages.
+    Pages,
 }
 
 impl PageId {
-    /// Every page, in the order of the navigation (extra content pages go between [`PageId::Response`] and
-    /// [`PageId::Report`]).
-    pub(crate) const ALL: [PageId; 12] = [
+    /// Every page, in the order of the navigation.
+    pub(crate) const ALL: [PageId; 13] = [
         PageId::Home,
         PageId::Performance,
         PageId::SelfAssessment,
@@ -46,6 +48,7 @@ impl PageId {
         PageId::Accessibility,
         PageId::Submission,
         PageId::PastReports,
+        PageId::Pages,
     ];
 
     /// The page's file name without `.html`.
@@ -63,6 +66,7 @@ impl PageId {
             PageId::Accessibility => "accessibility",
             PageId::Submission => "submission",
             PageId::PastReports => "past-reports",
+            PageId::Pages => "pages",
         }
     }
 

@@ -46,9 +46,26 @@ pub(crate) struct PageSpec {
     pub(crate) slug: Option<String>,
     /// One-sentence description.
     pub(crate) description: String,
+    /// The page between the home page and this one in the breadcrumbs: the index of other pages, for an extra page.
+    pub(crate) parent: Option<Crumb>,
+    /// For content pages, where the page is in [`Report::pages`].
+    #[serde(skip)]
+    pub(crate) content: Option<usize>,
+}
+
+/// A link in the breadcrumbs.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Crumb {
+    /// The page's path, e.g. `pages.html`.
+    pub(crate) href: String,
+    /// Its label.
+    pub(crate) label: String,
 }
 
 /// Renders every page, download and asset. Returns `None` (with diagnostics) if a template failed.
+///
+/// Pages, charts and downloads are each made in parallel (rayon), and every list keeps the order it would have had
+/// one after another, so the output and the diagnostics are the same on one core or many.
 pub(crate) fn render_site(
     report: &Report,
     theme: &Theme,
@@ -63,31 +80,34 @@ pub(crate) fn render_site(
     let charts = crate::charts::report::all(report, &tables);
     let mut ctx = view::to_context(view::shared(report, &tables, &pages));
     ctx.insert("charts", &charts);
-    let mut files = Vec::new();
-    let mut ok = true;
-    let mut reported = Vec::new();
-    for page in &pages {
-        view::set_page(&mut ctx, report, page);
-        match tera.render(&page.template, &ctx) {
+    let (rendered, downloads) = rayon::join(
+        || render_pages(&tera, &ctx, report, &pages),
+        || downloads(&tables),
+    );
+    let mut files = Vec::with_capacity(rendered.len() + downloads.len() + 1);
+    let mut reported: Vec<Diagnostic> = Vec::new();
+    for (page, result) in pages.iter().zip(rendered) {
+        match result {
             Ok(html) => files.push(OutputFile {
                 path: page.path.clone(),
                 bytes: html.into_bytes(),
             }),
             Err(e) => {
-                ok = false;
                 let d = render_error(&e, &page.template, &sources);
                 // One broken partial breaks every page that includes it: report it once.
                 if !reported
                     .iter()
-                    .any(|r: &Diagnostic| r.message == d.message && r.location == d.location)
+                    .any(|r| r.message == d.message && r.location == d.location)
                 {
-                    reported.push(d.clone());
-                    diags.push(d);
+                    reported.push(d);
                 }
             }
         }
     }
-    if !ok {
+    if !reported.is_empty() {
+        for d in reported {
+            diags.push(d);
+        }
         return None;
     }
     for (message, help) in palette.warnings() {
@@ -97,16 +117,7 @@ pub(crate) fn render_site(
         path: "assets/settings.css".into(),
         bytes: colour::settings_css(&palette).into_bytes(),
     });
-    for table in tables.values() {
-        files.push(OutputFile {
-            path: urls::download(&table.id, "csv"),
-            bytes: table.to_csv().into_bytes(),
-        });
-        files.push(OutputFile {
-            path: urls::download(&table.id, "json"),
-            bytes: table.to_json().into_bytes(),
-        });
-    }
+    files.extend(downloads);
     for (path, file) in theme.statics() {
         files.push(OutputFile {
             path: path.to_string(),
@@ -114,6 +125,60 @@ pub(crate) fn render_site(
         });
     }
     Some(files)
+}
+
+/// Renders every page with the shared context `shared`, in parallel, each result at its page's position.
+///
+/// Each page changes a few keys of the context ([`view::set_page`]), so a thread needs a context of its own; a copy
+/// of the shared context holds the whole report, so there is one copy per thread, not per page. The threads take
+/// the next page from one counter, so a large page (the full report) does not hold up a fixed share of the others.
+fn render_pages(
+    tera: &tera::Tera,
+    shared: &tera::Context,
+    report: &Report,
+    pages: &[PageSpec],
+) -> Vec<tera::Result<String>> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let threads = rayon::current_num_threads().min(pages.len()).max(1);
+    let mut done: Vec<(usize, tera::Result<String>)> = (0..threads)
+        .into_par_iter()
+        .flat_map_iter(|_| {
+            let mut ctx: Option<tera::Context> = None;
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(page) = pages.get(i) else { break };
+                let ctx = ctx.get_or_insert_with(|| shared.clone());
+                view::set_page(ctx, report, page);
+                mine.push((i, tera.render(&page.template, ctx)));
+            }
+            mine
+        })
+        .collect();
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Every table as a CSV and a JSON download, in the order of the tables.
+fn downloads(tables: &TableMap) -> Vec<OutputFile> {
+    use rayon::prelude::*;
+    tables
+        .par_iter()
+        .flat_map_iter(|(_, table)| {
+            [
+                OutputFile {
+                    path: urls::download(&table.id, "csv"),
+                    bytes: table.to_csv().into_bytes(),
+                },
+                OutputFile {
+                    path: urls::download(&table.id, "json"),
+                    bytes: table.to_json().into_bytes(),
+                },
+            ]
+        })
+        .collect()
 }
 
 /// A render error, placed in the template that holds the name it quotes: the failing page's own template, the
@@ -166,7 +231,7 @@ struct PageEntry {
 }
 
 /// The report's own pages, in navigation order; extra content pages go after [`PageId::Response`].
-const PAGES: [PageEntry; 12] = [
+const PAGES: [PageEntry; 13] = [
     PageEntry {
         id: PageId::Home,
         template: "pages/home.html",
@@ -250,6 +315,14 @@ const PAGES: [PageEntry; 12] = [
         description: |_| "Every table in this report as CSV and JSON.".into(),
     },
     PageEntry {
+        id: PageId::Pages,
+        template: "pages/pages.html",
+        in_nav: true,
+        title: |_| "Other pages".into(),
+        nav: |_| "Other pages".into(),
+        description: |_| "The other pages of this website, by subject.".into(),
+    },
+    PageEntry {
         id: PageId::Complaints,
         template: "pages/complaints.html",
         in_nav: false,
@@ -295,10 +368,23 @@ const PAGES: [PageEntry; 12] = [
     },
 ];
 
-/// The pages of the site, in navigation order: the report's own, with the extra content pages after the response.
+/// The pages of the site: the report's own in navigation order, with the extra content pages (in the order of
+/// [`Report::pages`]) after the governing body's response, where they are in the full report. The navigation lists
+/// only the report's own pages and the index of the others ([`PageId::Pages`], made only when there are extra
+/// pages), so every page's size stays the same however many pages a site has.
 pub(crate) fn page_list(report: &Report) -> Vec<PageSpec> {
-    let mut pages = Vec::new();
+    let index = (!report.pages.is_empty()).then(|| Crumb {
+        href: PageId::Pages.path(),
+        label: PAGES
+            .iter()
+            .find(|e| e.id == PageId::Pages)
+            .map_or_else(String::new, |e| (e.nav)(report)),
+    });
+    let mut pages = Vec::with_capacity(PAGES.len() + report.pages.len());
     for entry in &PAGES {
+        if entry.id == PageId::Pages && index.is_none() {
+            continue;
+        }
         pages.push(PageSpec {
             path: entry.id.path(),
             template: entry.template.into(),
@@ -307,16 +393,20 @@ pub(crate) fn page_list(report: &Report) -> Vec<PageSpec> {
             in_nav: entry.in_nav,
             slug: None,
             description: (entry.description)(report),
+            parent: None,
+            content: None,
         });
         if entry.id == PageId::Response {
-            pages.extend(report.pages.iter().map(|p| PageSpec {
+            pages.extend(report.pages.iter().enumerate().map(|(i, p)| PageSpec {
                 path: format!("{}.html", p.slug),
                 template: "pages/content.html".into(),
                 title: p.title.clone(),
                 nav_label: p.title.clone(),
-                in_nav: true,
+                in_nav: false,
                 slug: Some(p.slug.clone()),
                 description: p.description.clone().unwrap_or_default(),
+                parent: index.clone(),
+                content: Some(i),
             }));
         }
     }

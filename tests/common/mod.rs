@@ -210,8 +210,14 @@ impl SiteTest {
 
     /// Runs `redress ARGS` in the site folder.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(&[], args)
+    }
+
+    /// Runs `redress ARGS` in the site folder with these environment variables set (`RAYON_NUM_THREADS`, say).
+    pub fn run_with(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_redress"))
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(self.root())
             .output()
             .unwrap();

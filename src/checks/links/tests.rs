@@ -107,6 +107,8 @@ fn page(path: &str, template: &str) -> PageSpec {
         in_nav: true,
         slug: None,
         description: String::new(),
+        parent: None,
+        content: None,
     }
 }
 

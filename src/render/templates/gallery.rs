@@ -212,7 +212,8 @@ fn tera() -> tera::Tera {
     let mut diags = Diagnostics::new();
     let tera = super::load(&Theme::built_in(), false, &mut diags);
     assert!(diags.is_empty(), "{:?}", diags.sorted());
-    tera.expect("the built-in templates parse")
+    // A copy of its own: each example is added to it as a template.
+    tera::Tera::clone(&tera.expect("the built-in templates parse"))
 }
 
 /// Renders one example of `component` by calling its macro with the example's parameters.
