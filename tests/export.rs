@@ -341,9 +341,27 @@ fn headings_start_at_the_level_the_cms_page_needs() {
     let f = fragment(&t, "performance");
     assert_eq!(count(&f, "h1"), 0, "the CMS page's title is the h1");
     assert!(count(&f, "h2") > 5);
+    // The title's caption ("2025-26") goes with it, rather than stand alone at the top.
+    let first = |f: &Html| {
+        f.root_element()
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .find(|e| e.value().name() != "html")
+            .or_else(|| {
+                f.root_element()
+                    .children()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .flat_map(|e| e.children().filter_map(scraper::ElementRef::wrap))
+                    .next()
+            })
+            .map(text)
+            .unwrap_or_default()
+    };
+    assert_ne!(first(&f), "2025-26", "the caption stayed without its title");
     let t = exported(&["--heading-level", "1"]);
     let f = fragment(&t, "performance");
     assert_eq!(count(&f, "h1"), 1);
+    assert_eq!(first(&f), "2025-26", "with its title, the caption stays");
     assert_eq!(
         text(f.select(&sel("h1")).next().unwrap()),
         "How we handled complaints"

@@ -66,13 +66,27 @@ pub(super) fn write(
         unresolved: BTreeSet::new(),
         charts: Vec::new(),
     };
-    w.blocks(&doc.blocks);
+    w.blocks(without_caption(&doc.blocks, options));
     Written {
         html: w.out,
         title: w.title.unwrap_or_else(|| name.to_string()),
         ids: w.found,
         unresolved: w.unresolved,
         charts: w.charts,
+    }
+}
+
+/// `blocks` without the page heading's caption (the paragraph just before the `<h1>`, "2025-26") when the `<h1>`
+/// is left out for the CMS page's own title: alone at the top of a fragment it would read as a stray line. With a
+/// first heading level of 1 the title stays, and so does its caption.
+fn without_caption<'b>(blocks: &'b [Block], options: &Options) -> &'b [Block] {
+    match blocks {
+        [Block::Paragraph(_), Block::Heading(h), ..]
+            if h.level == 1 && options.heading_level > 1 =>
+        {
+            &blocks[1..]
+        }
+        _ => blocks,
     }
 }
 
