@@ -170,6 +170,7 @@ pub(crate) fn build(root: &Path, output: Option<&Path>) -> Result<BuildOutcome> 
     let output = output_dir(root, output, site.configured_output.as_deref());
     let (diagnostics, files) = (site.diagnostics, site.files);
     if !diagnostics.has_errors() {
+        export::cms::check_not_an_export(&output).map_err(anyhow::Error::msg)?;
         output::write_site(&output, &files, site.pdf_cache_note.as_slice())?;
     }
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();

@@ -498,6 +498,13 @@ fn the_export_refuses_a_folder_it_did_not_write() {
         .expect_code(2)
         .expect_stderr_contains("edited-by-hand.html");
     assert_eq!(t.read("cms/fragments/edited-by-hand.html"), "<p>mine</p>");
+    // And the other way: a build never replaces an export.
+    std::fs::remove_file(t.path("cms/fragments/edited-by-hand.html")).unwrap();
+    let before = tree(&t.path("cms"));
+    t.run(&["build", "--output", "cms"])
+        .expect_code(2)
+        .expect_stderr_contains("it holds a CMS export written by `redress export cms`");
+    assert_eq!(tree(&t.path("cms")), before);
 }
 
 #[test]

@@ -315,6 +315,19 @@ pub(crate) fn check_not_a_build(out: &Path) -> Result<(), String> {
     }
 }
 
+/// Checks that the folder `out` is not a CMS export, for `redress build`: the mirror of [`check_not_a_build`], so
+/// neither command replaces what the other wrote.
+pub(crate) fn check_not_an_export(out: &Path) -> Result<(), String> {
+    let marker = out.join(crate::output::MARKER);
+    match std::fs::read_to_string(&marker) {
+        Ok(text) if text.lines().any(|l| l == MARKER_NOTE) => Err(format!(
+            "refusing to build the site into `{}`: it holds a CMS export written by `redress export cms`, which the build would replace\n\nhelp: choose another folder with --output, or set build.output in site.toml",
+            out.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
