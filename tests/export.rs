@@ -332,6 +332,13 @@ fn a_cms_address_for_a_page_the_site_lacks_is_an_error_and_nothing_is_written() 
         .expect_stderr_contains("site.toml:")
         .expect_stderr_contains("did you mean `performance`?");
     assert!(!t.path("cms").exists());
+    // `redress check` finds it too, before any export is run.
+    t.run(&["check"])
+        .expect_code(1)
+        .expect_stderr_contains(
+            "error: [cms] pages names `perfomance`, which is not a page of this site",
+        )
+        .expect_stderr_contains("did you mean `performance`?");
 }
 
 #[test]

@@ -74,6 +74,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         );
     }
     let mut site = crate::check_site(root)?;
+    crate::export::cms::check_settings(root, &site.files, &mut site.diagnostics)?;
     let external_links = &site.links.external;
     if args.external {
         external::check(external_links, external::TIMEOUT, &mut site.diagnostics);

@@ -302,6 +302,35 @@ pub(crate) fn export(
     out
 }
 
+/// Checks site.toml's `[cms]` settings as `redress export cms` would (each page name one of the site's pages, each
+/// address a full web address), for `redress check`, so a typo is found before the export is run. `files` are the
+/// checked site's files; nothing is checked when the site has errors (its pages are then unknown) or no `[cms]`.
+pub(crate) fn check_settings(
+    root: &Path,
+    files: &[OutputFile],
+    diags: &mut Diagnostics,
+) -> anyhow::Result<()> {
+    if diags.has_errors() {
+        return Ok(());
+    }
+    // The site was loaded and checked already; this load's own diagnostics are those already reported.
+    let input = crate::data::load(root, &mut Diagnostics::new())?;
+    let Some(config) = input.config.as_ref() else {
+        return Ok(());
+    };
+    if config.cms.pages.is_empty() && config.cms.media.is_none() {
+        return Ok(());
+    }
+    Site::from_config(
+        config,
+        input.config_source.as_ref(),
+        &page_names(files),
+        &Options::default(),
+        diags,
+    );
+    Ok(())
+}
+
 /// Checks that the folder `out` is not a built site: a build's folder carries the same ownership marker, and an
 /// export written into it would replace the site.
 pub(crate) fn check_not_a_build(out: &Path) -> Result<(), String> {
