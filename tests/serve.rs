@@ -337,6 +337,26 @@ fn an_edit_reloads_the_page_with_the_new_text() {
 }
 
 #[test]
+fn a_new_complaints_log_export_reloads_the_figures() {
+    let site = SiteTest::example();
+    let serve = Serve::start(&site, &[]);
+    let mut events = serve.events();
+    let received = |page: &str| page.contains(">656<");
+    assert!(!received(&serve.get("/performance.html").text()));
+    // One more stage 1 complaint in the year, as a new export from the case management system would have it.
+    append(
+        &site,
+        "private/complaints-2025-26.csv",
+        "AH-2025-99999,LCRA,Communication,02/06/2025,03/06/2025,,10/06/2025,Upheld,,,,,,,\n",
+    );
+    events.expect("reload");
+    assert!(
+        received(&serve.get("/performance.html").text()),
+        "the performance page does not show 656 complaints received at stage 1"
+    );
+}
+
+#[test]
 fn a_broken_file_shows_its_error_until_it_is_fixed() {
     let site = SiteTest::example();
     let mut serve = Serve::start(&site, &[]);

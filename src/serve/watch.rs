@@ -20,8 +20,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-/// The site's input folders, watched recursively when they exist.
-pub(crate) const DIRS: [&str; 4] = ["data", "content", "themes", "static"];
+/// The site's input folders, watched recursively when they exist: with `private/`, where a complaints log named
+/// in data/performance.toml usually lives (a new export rebuilds the preview), and `archive/`, where `redress
+/// new-year` puts the frozen years the site publishes.
+pub(crate) const DIRS: [&str; 6] = ["data", "content", "themes", "static", "private", "archive"];
 
 /// What the rebuild loop waits on: file-system events, or the order to stop.
 #[derive(Debug)]
@@ -243,6 +245,8 @@ mod tests {
             "static/logo.png",
             "static/.well-known/security.txt",
             "data",
+            "private/complaints-2025-26.csv",
+            "archive/2024-25/index.html",
         ] {
             assert!(rel(p), "{p} should be relevant");
         }
@@ -265,6 +269,7 @@ mod tests {
             "themes/default/.DS_Store",
             "static/.git/config",
             "static/logo.png~",
+            "archive/.redress-new-year-2025-26/ready",
         ] {
             assert!(!rel(p), "{p} should be ignored");
         }
