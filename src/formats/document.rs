@@ -94,6 +94,30 @@ impl Table {
             .max()
             .unwrap_or(0)
     }
+
+    /// For each of `columns` columns, whether it holds figures: every non-empty body cell in it is numeric (and
+    /// there is one), and no body cell in it is a header. The PDF and the text right-align these, heading
+    /// included, so digits line up.
+    pub(crate) fn numeric_columns(&self, columns: usize) -> Vec<bool> {
+        let mut numeric = vec![true; columns];
+        let mut seen = vec![false; columns];
+        for row in &self.body {
+            let mut col = 0;
+            for cell in &row.cells {
+                if col >= columns {
+                    break;
+                }
+                if cell.header.is_some() {
+                    numeric[col] = false;
+                } else if !cell.blocks.is_empty() {
+                    seen[col] = true;
+                    numeric[col] &= cell.numeric;
+                }
+                col += usize::from(cell.colspan.max(1));
+            }
+        }
+        numeric.iter().zip(&seen).map(|(n, s)| *n && *s).collect()
+    }
 }
 
 /// A table row.

@@ -200,7 +200,7 @@ impl Writer<'_> {
         }
         let head: Vec<Vec<String>> = t.head.iter().map(|r| self.row(r, columns)).collect();
         let body: Vec<Vec<String>> = t.body.iter().map(|r| self.row(r, columns)).collect();
-        let numeric = numeric_columns(t, columns);
+        let numeric = t.numeric_columns(columns);
         let body_width: Vec<usize> = (0..columns)
             .map(|c| body.iter().map(|r| chars(&r[c])).max().unwrap_or(0))
             .collect();
@@ -324,28 +324,6 @@ impl Writer<'_> {
         }
         out
     }
-}
-
-/// Columns whose body cells are all figures (and not empty): right-aligned.
-fn numeric_columns(t: &Table, columns: usize) -> Vec<bool> {
-    let mut numeric = vec![true; columns];
-    let mut seen = vec![false; columns];
-    for row in &t.body {
-        let mut col = 0;
-        for cell in &row.cells {
-            if col >= columns {
-                break;
-            }
-            if cell.header.is_none() && !cell.blocks.is_empty() {
-                seen[col] = true;
-                numeric[col] &= cell.numeric;
-            } else if cell.header.is_some() {
-                numeric[col] = false;
-            }
-            col += usize::from(cell.colspan.max(1));
-        }
-    }
-    numeric.iter().zip(&seen).map(|(n, s)| *n && *s).collect()
 }
 
 /// A table in aligned columns: the headings, a rule, then the rows; a cell wider than its column wraps within it,

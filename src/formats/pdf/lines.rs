@@ -94,10 +94,12 @@ pub(super) fn break_lines(shaper: &mut Shaper, spans: &[Span], size: f32, width:
     let mut line: Vec<Piece> = Vec::new();
     let mut line_width = 0.0;
     let mut word: Vec<Piece> = Vec::new();
-    for piece in pieces {
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some(piece) = pieces.next() {
         let after = piece.after;
         word.push(piece);
-        if after == After::Nothing {
+        // A word ends where a space or a break may follow it, and at the end of the text.
+        if after == After::Nothing && pieces.peek().is_some() {
             continue;
         }
         let word_width: f32 = word.iter().map(|p| p.width).sum();
@@ -117,17 +119,6 @@ pub(super) fn break_lines(shaper: &mut Shaper, spans: &[Span], size: f32, width:
             lines.push(std::mem::take(&mut line));
             line_width = 0.0;
         }
-    }
-    if !word.is_empty() {
-        let word_width: f32 = word.iter().map(|p| p.width).sum();
-        let lead = match line.last() {
-            Some(p) if p.after == After::Space => space_width(shaper, p.style, size),
-            _ => 0.0,
-        };
-        if !line.is_empty() && line_width + lead + word_width > width + 0.01 {
-            lines.push(std::mem::take(&mut line));
-        }
-        line.append(&mut word);
     }
     if !line.is_empty() {
         lines.push(line);

@@ -47,7 +47,7 @@ impl Layout<'_> {
             }
             return Node::Group(Tag::Table.into(), children);
         }
-        let numeric = numeric_columns(t, columns);
+        let numeric = t.numeric_columns(columns);
         let widths = self.column_widths(t, columns, width, look);
         let mut occupied = vec![0u16; columns];
         let mut head = Vec::new();
@@ -302,26 +302,4 @@ fn collect_text(blocks: &[Block], out: &mut String) {
         }
         out.push_str(&t.replace('\n', " "));
     }
-}
-
-/// Columns whose body cells are all figures: right-aligned, heading included, so digits line up.
-fn numeric_columns(t: &Table, columns: usize) -> Vec<bool> {
-    let mut numeric = vec![true; columns];
-    let mut seen = vec![false; columns];
-    for row in &t.body {
-        let mut col = 0;
-        for cell in &row.cells {
-            if col >= columns {
-                break;
-            }
-            if cell.header.is_some() {
-                numeric[col] = false;
-            } else if !cell.blocks.is_empty() {
-                seen[col] = true;
-                numeric[col] &= cell.numeric;
-            }
-            col += usize::from(cell.colspan.max(1));
-        }
-    }
-    numeric.iter().zip(&seen).map(|(n, s)| *n && *s).collect()
 }
