@@ -135,19 +135,12 @@ fn run_cms(args: CmsArgs) -> Result<ExitCode> {
         eprintln!("nothing was exported; fix the errors above and run `redress export cms` again");
         return Ok(ExitCode::from(EXIT_SITE_ERRORS));
     }
-    let mut config_diags = Diagnostics::new();
-    let input = crate::data::load(root, &mut config_diags)?;
-    let Some(config) = input.config.as_ref() else {
+    let Some((config, config_source)) = crate::data::load_config(root, &mut Diagnostics::new())?
+    else {
         bail!("`{}` holds no site.toml", root.display());
     };
     let pages = cms::page_names(&checked.files);
-    let site = cms::Site::from_config(
-        config,
-        input.config_source.as_ref(),
-        &pages,
-        &options,
-        &mut diags,
-    );
+    let site = cms::Site::from_config(&config, Some(&config_source), &pages, &options, &mut diags);
     if diags.has_errors() {
         eprint!("{}", render_all(&diags));
         eprintln!("nothing was exported; fix the errors above and run `redress export cms` again");

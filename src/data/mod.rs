@@ -84,6 +84,27 @@ pub(crate) struct CaseLog {
 
 /// Reads every input file under `root`. I/O failures other than "not found" stop the build; problems in the files'
 /// content become diagnostics.
+/// What a missing site.toml's error says.
+const SITE_TOML_HELP: &str = "site.toml holds the landlord's name, the report period and how to complain; run `redress init` to see one";
+
+/// Reads site.toml alone, with its source for diagnostics: for a command that needs the settings after the site
+/// was checked, without reading every input again (the complaints log among them).
+pub(crate) fn load_config(
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Option<(SiteConfig, SourceFile)>> {
+    let mut files = Vec::new();
+    let mut reader = Reader {
+        root,
+        diags,
+        files: &mut files,
+    };
+    let Some(src) = reader.read("site.toml", SITE_TOML_HELP)? else {
+        return Ok(None);
+    };
+    Ok(toml_doc::load(&src, reader.diags).map(|config| (config, src)))
+}
+
 pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
     let mut input = SiteInput::default();
     let mut reader = Reader {
@@ -92,7 +113,7 @@ pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> Result<SiteInput> {
         files: &mut input.files_read,
     };
 
-    if let Some(src) = reader.read("site.toml", "site.toml holds the landlord's name, the report period and how to complain; run `redress init` to see one")? {
+    if let Some(src) = reader.read("site.toml", SITE_TOML_HELP)? {
         input.config = toml_doc::load(&src, reader.diags);
         input.config_source = Some(src);
     }

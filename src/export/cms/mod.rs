@@ -222,24 +222,24 @@ pub(crate) fn export(
         })
         .collect();
     let names: BTreeSet<String> = pages.iter().map(|p| p.name.clone()).collect();
-    // Pass one finds where each page's ids land (an anchor lands on the block after it), so that links, within a
-    // page and between pages, can be written in pass two.
-    let mut ids: HashMap<String, HashMap<String, String>> = HashMap::new();
-    let mut registry = charts::Registry::default();
-    for page in &pages {
+    let write = |page: &Page,
+                 ids: &HashMap<String, HashMap<String, String>>,
+                 registry: &mut charts::Registry| {
         let addresses = fragment::Addresses {
             site,
             pages: &names,
-            ids: &ids,
+            ids,
         };
-        let written = fragment::write(
-            &page.doc,
-            &page.name,
-            &page.path,
-            &addresses,
-            options,
-            &mut registry,
-        );
+        fragment::write(
+            &page.doc, &page.name, &page.path, &addresses, options, registry,
+        )
+    };
+    // Pass one finds where each page's ids land (an anchor lands on the block after it), so that links, within a
+    // page and between pages, can be written in pass two.
+    let mut ids: HashMap<String, HashMap<String, String>> = HashMap::new();
+    let mut first_pass = charts::Registry::default();
+    for page in &pages {
+        let written = write(page, &ids, &mut first_pass);
         ids.insert(page.name.clone(), written.ids);
     }
     let mut registry = charts::Registry::default();
@@ -247,19 +247,7 @@ pub(crate) fn export(
     let mut unresolved: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut written_pages = Vec::new();
     for page in &pages {
-        let addresses = fragment::Addresses {
-            site,
-            pages: &names,
-            ids: &ids,
-        };
-        let written = fragment::write(
-            &page.doc,
-            &page.name,
-            &page.path,
-            &addresses,
-            options,
-            &mut registry,
-        );
+        let written = write(page, &ids, &mut registry);
         for target in &written.unresolved {
             unresolved
                 .entry(target.clone())
@@ -313,17 +301,16 @@ pub(crate) fn check_settings(
     if diags.has_errors() {
         return Ok(());
     }
-    // The site was loaded and checked already; this load's own diagnostics are those already reported.
-    let input = crate::data::load(root, &mut Diagnostics::new())?;
-    let Some(config) = input.config.as_ref() else {
+    // site.toml was read and checked already; this reading's own diagnostics are those already reported.
+    let Some((config, source)) = crate::data::load_config(root, &mut Diagnostics::new())? else {
         return Ok(());
     };
     if config.cms.pages.is_empty() && config.cms.media.is_none() {
         return Ok(());
     }
     Site::from_config(
-        config,
-        input.config_source.as_ref(),
+        &config,
+        Some(&source),
         &page_names(files),
         &Options::default(),
         diags,
@@ -331,12 +318,18 @@ pub(crate) fn check_settings(
     Ok(())
 }
 
+/// What the ownership marker in `out` says the folder holds: `Some(true)` a CMS export, `Some(false)` a built site,
+/// `None` no redress folder at all.
+fn holds_export(out: &Path) -> Option<bool> {
+    let text = std::fs::read_to_string(out.join(crate::output::MARKER)).ok()?;
+    Some(text.lines().any(|l| l == MARKER_NOTE))
+}
+
 /// Checks that the folder `out` is not a built site: a build's folder carries the same ownership marker, and an
 /// export written into it would replace the site.
 pub(crate) fn check_not_a_build(out: &Path) -> Result<(), String> {
-    let marker = out.join(crate::output::MARKER);
-    match std::fs::read_to_string(&marker) {
-        Ok(text) if !text.lines().any(|l| l == MARKER_NOTE) => Err(format!(
+    match holds_export(out) {
+        Some(false) => Err(format!(
             "refusing to write the CMS export into `{}`: it holds a site built by `redress build`, which the export would replace\n\nhelp: choose another folder with --output, e.g. cms-export",
             out.display()
         )),
@@ -347,9 +340,8 @@ pub(crate) fn check_not_a_build(out: &Path) -> Result<(), String> {
 /// Checks that the folder `out` is not a CMS export, for `redress build`: the mirror of [`check_not_a_build`], so
 /// neither command replaces what the other wrote.
 pub(crate) fn check_not_an_export(out: &Path) -> Result<(), String> {
-    let marker = out.join(crate::output::MARKER);
-    match std::fs::read_to_string(&marker) {
-        Ok(text) if text.lines().any(|l| l == MARKER_NOTE) => Err(format!(
+    match holds_export(out) {
+        Some(true) => Err(format!(
             "refusing to build the site into `{}`: it holds a CMS export written by `redress export cms`, which the build would replace\n\nhelp: choose another folder with --output, or set build.output in site.toml",
             out.display()
         )),
